@@ -1,0 +1,108 @@
+"""Put the review dates on every page.
+
+Every page's front matter carries `last_reviewed: YYYY-MM-DD` (the date of the
+last fact check, not the last edit) and may carry `reviewed_by: "Name, role"`.
+This hook validates them, works out the next review date, and hands the values
+to `overrides/partials/review-dates.html`, which shows them. The date rules
+live in `sitecheck/reviews.py`, shared with the review-due report and tests.
+
+A bad date fails the build before anything is written, naming the file and line.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from sitecheck import reviews
+
+log = logging.getLogger("mkdocs.hooks.review_dates")
+
+# Per build: pages with errors, and pages past their review date.
+_errors: list[str] = []
+_overdue: list[str] = []
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _errors.clear()
+    _overdue.clear()
+    settings = config.extra.get("review") or {}
+    try:
+        reviews.check_interval(settings.get("interval_months", reviews.DEFAULT_INTERVAL_MONTHS))
+    except reviews.ReviewDateError as error:
+        raise PluginError(f"mkdocs.yml: {error}") from None
+    return config
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    try:
+        review = _review(page, config)
+    except _PageError as error:
+        _errors.append(str(error))
+        log.error(str(error))
+        return markdown
+    page.meta["review"] = _template_values(review)
+    if review.overdue:
+        _overdue.append(f"{page.file.src_uri} (next review was due {reviews.format_date(review.next_due)})")
+    return markdown
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    # Runs after every page is read and before anything is written: stop here.
+    if _errors:
+        raise PluginError(f"{len(_errors)} page(s) have review-date errors, listed above. Nothing was built.")
+    return env
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    for entry in _overdue:
+        log.info(f"Review overdue: {entry}")
+    if _overdue:
+        log.info(f"{len(_overdue)} page(s) are past their review date. Run `uv run python scripts/review_due.py`.")
+
+
+class _PageError(Exception):
+    pass
+
+
+def _review(page: Page, config: MkDocsConfig) -> reviews.Review:
+    """Validate one page's front matter; errors name the file and, when known, the line."""
+    source = _source(page)
+    problem = reviews.front_matter_error(source) if source else None
+    if problem:
+        message, line = problem
+        raise _PageError(_where(page, line) + message)
+    settings = config.extra.get("review") or {}
+    interval = settings.get("interval_months", reviews.DEFAULT_INTERVAL_MONTHS)
+    try:
+        return reviews.review_from_meta(page.meta, interval, reviews.today())
+    except reviews.ReviewDateError as error:
+        raise _PageError(_where(page, reviews.key_line(source or "", error.key)) + str(error)) from None
+
+
+def _source(page: Page) -> str | None:
+    try:
+        return page.file.content_string
+    except (OSError, ValueError):
+        return None
+
+
+def _where(page: Page, line: int | None) -> str:
+    path = os.path.relpath(page.file.abs_src_path or page.file.src_uri)
+    return f"{path}:{line}: " if line else f"{path}: "
+
+
+def _template_values(review: reviews.Review) -> dict:
+    return {
+        "last_reviewed": review.last_reviewed.isoformat(),
+        "last_reviewed_text": reviews.format_date(review.last_reviewed),
+        "next_due": review.next_due.isoformat(),
+        "next_due_text": reviews.format_date(review.next_due),
+        "reviewed_by": review.reviewed_by,
+        "overdue": review.overdue,
+    }

@@ -1,0 +1,1 @@
+"""Checks and helpers shared by the MkDocs hooks, the maintainer scripts and the tests."""

@@ -1,0 +1,108 @@
+"""Read the glossary page (docs/glossary.md) and turn it into hover tooltips.
+
+The glossary is a Markdown definition list, one entry per term:
+
+    Vector
+    :   A carrier that brings a new gene into your cells.
+
+Each definition is written once, there. hooks/glossary.py appends every entry
+as an `abbr` abbreviation to the other pages, so the same words show in the
+tooltip wherever the term is used.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TERM_LINE = re.compile(r"^[A-Za-z0-9][^:]*$")
+DEFINITION_START = re.compile(r"^:\s{1,3}(\S.*)$")
+MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+PARENTHESIS = re.compile(r"^(?P<name>.+?)\s*\((?P<short>[^)]+)\)$")
+
+
+class GlossaryError(ValueError):
+    """The glossary page has an entry that cannot be read."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    term: str
+    definition: str
+    line: int
+
+
+def parse(text: str, path: str = "docs/glossary.md") -> list[Entry]:
+    """Every term with its definition; a term defined twice is an error naming both lines."""
+    lines = text.splitlines()
+    entries: list[Entry] = []
+    seen: dict[str, int] = {}
+    for index, line in enumerate(lines[:-1]):
+        start = DEFINITION_START.match(lines[index + 1])
+        if not start or not TERM_LINE.match(line.strip()) or line.startswith((" ", "\t", "#")):
+            continue
+        term, number = line.strip(), index + 1
+        definition = _definition(lines, index + 1, start.group(1))
+        key = term.lower()
+        if key in seen:
+            raise GlossaryError(f"{path}:{number}: '{term}' is already defined on line {seen[key]}. Define each term once.")
+        if not definition:
+            raise GlossaryError(f"{path}:{number}: '{term}' has no definition.")
+        seen[key] = number
+        entries.append(Entry(term, definition, number))
+    return entries
+
+
+def _definition(lines: list[str], start: int, first: str) -> str:
+    """The definition text: its first line plus indented continuation lines."""
+    parts = [first]
+    for line in lines[start + 1 :]:
+        if not line.startswith("    ") or not line.strip():
+            break
+        parts.append(line.strip())
+    return " ".join(parts)
+
+
+def plain(definition: str) -> str:
+    """Definition text fit for a tooltip: links become their words, no Markdown marks."""
+    text = MARKDOWN_LINK.sub(r"\1", definition)
+    return re.sub(r"[*_`]", "", text).strip()
+
+
+def forms(term: str) -> list[str]:
+    """The spellings of a term that get a tooltip: 'Vector' -> Vector, vector, Vectors, vectors.
+
+    'Adeno-associated virus (AAV)' gives the name's forms and 'AAV'.
+    """
+    names = [term]
+    match = PARENTHESIS.match(term)
+    if match:
+        names = [match.group("name"), match.group("short")]
+    found: list[str] = []
+    for name in names:
+        variants = [name] if name.isupper() else [name, name[0].lower() + name[1:], name[0].upper() + name[1:]]
+        for variant in variants:
+            for form in (variant, _plural(variant)):
+                if form and form not in found:
+                    found.append(form)
+    return found
+
+
+def _plural(word: str) -> str | None:
+    if word.isupper() or " " in word and word.split()[-1][0].isupper():
+        return None
+    if word.endswith(("s", "x", "sh", "ch")):
+        return None
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def abbreviations(entries: list[Entry]) -> str:
+    """Markdown `abbr` definitions for every form of every term."""
+    lines = []
+    for entry in entries:
+        tip = plain(entry.definition).replace("]", ")")
+        for form in forms(entry.term):
+            lines.append(f"*[{form}]: {tip}")
+    return "\n".join(lines)
