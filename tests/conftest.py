@@ -1,0 +1,71 @@
+"""Shared fixtures: the real site, built once per run, and small throwaway sites for error paths."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sitecheck.build import ROOT, BuildResult, build
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The guide, built once, strictly, into a temp folder; every test shares it."""
+    result = build(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site") / "site")
+    assert result.ok, f"mkdocs build --strict failed:\n{result.log}"
+    return result.site_dir
+
+
+@pytest.fixture(scope="session")
+def docs_dir() -> Path:
+    return ROOT / "docs"
+
+
+def make_site(folder: Path, pages: dict[str, str], **config: object) -> Path:
+    """A small site that uses the project's own theme overrides and hooks; returns its mkdocs.yml."""
+    settings = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    settings.pop("nav", None)
+    settings["docs_dir"] = str(folder / "docs")
+    settings["theme"]["custom_dir"] = str(ROOT / "overrides")
+    settings["hooks"] = [str(ROOT / hook) for hook in settings["hooks"]]
+    settings["markdown_extensions"] = [
+        {"pymdownx.snippets": {"base_path": [str(ROOT / "includes")], "check_paths": True}}
+        if isinstance(ext, dict) and "pymdownx.snippets" in ext else ext
+        for ext in settings["markdown_extensions"]
+    ]
+    settings.update(config)
+    for name, text in pages.items():
+        path = folder / "docs" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    for asset in ("assets/favicon.svg", "stylesheets/extra.css", "stylesheets/figures.css"):
+        target = folder / "docs" / asset
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes((ROOT / "docs" / asset).read_bytes())
+    config_file = folder / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
+    return config_file
+
+
+def page(body: str = "Some text.", **front_matter: object) -> str:
+    """A Markdown page with the given front matter (values written as YAML, raw strings as-is)."""
+    lines = ["---"] + [f"{key}: {value}" for key, value in front_matter.items()] + ["---", "", body, ""]
+    return "\n".join(lines)
+
+
+def build_small(folder: Path, pages: dict[str, str], **env: str) -> BuildResult:
+    return build(make_site(folder, pages), folder / "site", **env)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Network tests run only when asked for (`pytest -m network`); otherwise they skip, saying why."""
+    chosen = config.getoption("-m") or ""
+    if "network" in chosen and "not network" not in chosen:
+        return
+    skip = pytest.mark.skip(reason="needs the internet: run `uv run pytest -m network` (the weekly workflow does)")
+    for item in items:
+        if "network" in item.keywords:
+            item.add_marker(skip)

@@ -1,0 +1,94 @@
+"""Links: MkDocs strict validation first, then lychee over the built site, and https only."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import build_small, page
+from sitecheck import links
+from sitecheck.build import ROOT
+
+
+def test_internal_links_and_anchors_resolve(built_site: Path) -> None:
+    problems = links.check_internal(built_site)
+    assert not problems, "Broken internal links:\n" + "\n".join(map(str, problems))
+
+
+def test_no_plain_http_links(built_site: Path) -> None:
+    problems = links.insecure_links(built_site)
+    assert not problems, "\n".join(map(str, problems))
+
+
+def test_strict_build_refuses_broken_links_and_anchors(tmp_path: Path) -> None:
+    pages = {
+        "index.md": page("See [the missing page](nowhere.md) and [a bad anchor](other.md#no-such-part).",
+                         title="Home", last_reviewed="2026-11-01"),
+        "other.md": page("## A real part\n\nText.", title="Other", last_reviewed="2026-11-01"),
+    }
+    result = build_small(tmp_path, pages, GUIDE_TODAY="2026-11-24")
+    assert not result.ok
+    assert re.search(r"index\.md.*nowhere\.md", result.log)
+    assert re.search(r"index\.md.*other\.md#no-such-part", result.log)
+
+
+@pytest.fixture(scope="module")
+def small_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("links")
+    image = (ROOT / "docs" / "assets" / "favicon.svg").read_text()
+    pages = {
+        "index.md": page("Read [part two](other.md#part-two). ![Logo](logo.svg)", title="Home", last_reviewed="2026-11-01"),
+        "other.md": page("## Part two\n\nSee [FDA](https://www.fda.gov/).", title="Other", last_reviewed="2026-11-01"),
+        "logo.svg": image,
+    }
+    result = build_small(folder, pages, GUIDE_TODAY="2026-11-24")
+    assert result.ok, result.log
+    return result.site_dir
+
+
+def broken_copy(site: Path, folder: Path, old: str, new: str, page: str = "index.html") -> Path:
+    copy = folder / "site"
+    shutil.copytree(site, copy)
+    html = (copy / page).read_text()
+    assert old in html
+    (copy / page).write_text(html.replace(old, new))
+    return copy
+
+
+def test_the_small_site_is_clean(small_site: Path) -> None:
+    assert links.check_internal(small_site) == [] and links.insecure_links(small_site) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "link", "reason"),
+    [
+        ('href="other/#part-two"', 'href="other/#part-nine"', "/other#part-nine", "Cannot find fragment"),
+        ('href="other/#part-two"', 'href="gone/"', "/gone", "File not found"),
+        ('src="logo.svg"', 'src="missing.svg"', "/missing.svg", "File not found"),
+        ('href="assets/stylesheets/main', 'href="assets/stylesheets/lost', "/assets/stylesheets/lost", "File not found"),
+    ],
+    ids=["broken-anchor", "broken-link", "missing-image", "missing-css"],
+)
+def test_lychee_names_page_link_and_reason(small_site: Path, tmp_path: Path, old: str, new: str, link: str, reason: str) -> None:
+    problems = links.check_internal(broken_copy(small_site, tmp_path, old, new))
+    assert len(problems) == 1, problems
+    assert problems[0].page == "index.html"
+    assert problems[0].link.startswith(link)
+    assert reason in problems[0].reason
+
+
+def test_an_http_link_fails(small_site: Path, tmp_path: Path) -> None:
+    site = broken_copy(small_site, tmp_path, "https://www.fda.gov/", "http://www.fda.gov/", "other/index.html")
+    assert [str(p) for p in links.insecure_links(site)] == ["other/index.html: http://www.fda.gov/: uses http:, not https:"]
+
+
+@pytest.mark.network
+def test_external_links_answer(built_site: Path) -> None:
+    import yaml
+
+    site_url = yaml.safe_load((ROOT / "mkdocs.yml").read_text())["site_url"]
+    problems = links.check_external(built_site, site_url)
+    assert not problems, "Broken external links:\n" + "\n".join(map(str, problems))
