@@ -170,3 +170,32 @@ def front_matter_error(source: str) -> tuple[str, int | None] | None:
     if not isinstance(data, dict):
         return "the front matter must be `key: value` lines.", 2
     return None
+
+
+@dataclass(frozen=True)
+class PageStatus:
+    page: str
+    review: Review | None
+    error: str | None = None
+
+
+def site_reviews(docs_dir, interval_months: int, on: dt.date) -> list[PageStatus]:
+    """The review status of every page under docs/, errors included, for the review-due report."""
+    from sitecheck.pages import markdown_pages
+
+    statuses = []
+    for path in markdown_pages(docs_dir):
+        name = str(path.relative_to(docs_dir.parent))
+        source = path.read_text(encoding="utf-8")
+        problem = front_matter_error(source)
+        if problem:
+            statuses.append(PageStatus(name, None, f"{name}:{problem[1] or 1}: {problem[0]}"))
+            continue
+        from sitecheck.pages import front_matter
+
+        try:
+            statuses.append(PageStatus(name, review_from_meta(front_matter(path), interval_months, on)))
+        except ReviewDateError as error:
+            line = key_line(source, error.key)
+            statuses.append(PageStatus(name, None, f"{name}:{line or 1}: {error}"))
+    return statuses

@@ -1,0 +1,70 @@
+"""Review-due report: which pages are past their review date, and which fall due soon.
+
+    uv run python scripts/review_due.py              # due within 30 days
+    uv run python scripts/review_due.py --days 90
+    uv run python scripts/review_due.py --json
+
+Exit code: 0 when no page is overdue, 1 when any page is overdue, 2 when a page's
+review front matter is broken. The weekly workflow runs it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from sitecheck import reviews
+from sitecheck.build import ROOT
+from sitecheck.cli import table
+from sitecheck.pages import site_config
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--days", type=int, default=30, help="also list pages due within this many days (30)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="the site's mkdocs.yml")
+    args = parser.parse_args(argv)
+
+    settings = (site_config(args.config).get("extra") or {}).get("review") or {}
+    interval = reviews.check_interval(settings.get("interval_months", reviews.DEFAULT_INTERVAL_MONTHS))
+    today = reviews.today()
+    statuses = reviews.site_reviews(args.config.parent / "docs", interval, today)
+    errors = [status.error for status in statuses if status.error]
+    overdue = [s for s in statuses if s.review and s.review.overdue]
+    soon = [s for s in statuses if s.review and not s.review.overdue
+            and s.review.next_due <= today + dt.timedelta(days=args.days)]
+
+    if args.json:
+        print(json.dumps({"today": today.isoformat(), "errors": errors,
+                          "overdue": [_row_data(s) for s in overdue], "due_soon": [_row_data(s) for s in soon]}, indent=2))
+    else:
+        print(_text(today, args.days, errors, overdue, soon))
+    return 2 if errors else 1 if overdue else 0
+
+
+def _row_data(status: reviews.PageStatus) -> dict:
+    return {"page": status.page, "last_reviewed": status.review.last_reviewed.isoformat(),
+            "next_due": status.review.next_due.isoformat(), "reviewed_by": status.review.reviewed_by}
+
+
+def _rows(statuses: list[reviews.PageStatus], today: dt.date) -> list[list[str]]:
+    return [[s.page, reviews.format_date(s.review.last_reviewed), reviews.format_date(s.review.next_due),
+             f"{(s.review.next_due - today).days:+d}"] for s in sorted(statuses, key=lambda s: s.review.next_due)]
+
+
+def _text(today: dt.date, days: int, errors: list[str], overdue: list, soon: list) -> str:
+    header = ["page", "last reviewed", "next review due", "days left"]
+    out = [f"Review report for {reviews.format_date(today)}"]
+    if errors:
+        out += ["", "Broken review front matter (fix first):", *[f"  {error}" for error in errors]]
+    out += ["", f"Overdue: {len(overdue)} page(s)"] + ([table(_rows(overdue, today), header)] if overdue else [])
+    out += ["", f"Due within {days} days: {len(soon)} page(s)"] + ([table(_rows(soon, today), header)] if soon else [])
+    return "\n".join(out)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
