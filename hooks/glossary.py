@@ -2,7 +2,7 @@
 
 Definitions are written once, in docs/glossary.md. This hook reads them
 (sitecheck/glossary.py) and appends them as `abbr` abbreviations to every other
-page; Material's `content.tooltips` shows them. A glossary entry that cannot be
+page; Material's `content.tooltips` shows them, on each term's first use on a page. A glossary entry that cannot be
 read fails the build with its file and line.
 """
 
@@ -23,6 +23,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     tips = _abbreviations(files)
     return f"{markdown}\n\n{tips}\n" if tips else markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return glossary.first_use_only(html)
 
 
 def _abbreviations(files: Files) -> str:

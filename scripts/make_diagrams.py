@@ -351,10 +351,10 @@ def dna_to_protein() -> Drawing:
     add_patterns(d)
     d.text(180, 36, "How a gene makes a protein", size=19, bold=True, anchor="middle")
     rows = [
-        ("Body", "Your body is made of many cells.", person),
+        ("Body", "Your body is made of cells.", person),
         ("Cell", "Most cells have a nucleus, the cell's control center.", cell),
         ("Nucleus", "The nucleus holds your chromosomes.", nucleus),
-        ("Chromosome", "A long strand of DNA, tightly packed.", chromosome),
+        ("Chromosome", "A tightly packed strand of DNA.", chromosome),
         ("DNA", "A long chain of instructions for your body.", None),
         ("Gene", "One section of DNA. It is the recipe for one protein.", None),
     ]
@@ -394,7 +394,7 @@ def dna_to_protein() -> Drawing:
             helix(d, cx - 50, g, 100, amp=10, turns=2, band=(0.25, 0.75, GREEN_TINT))
             d.add("rect", x=cx - 8, y=g - 17, width=16, height=34, rx=3, fill=f"url(#{HATCH})", stroke=INK, stroke_width=1.5)
         else:
-            helix(d, cx - 50, g, 100, amp=10, turns=2, band=(0.25, 0.75, GREEN))
+            helix(d, cx - 50, g, 100, amp=10, turns=2, band=(0.25, 0.75, GREEN_TINT))
         arrow(d, cx, g + 24, cx, g + 52)
         m = g + 72
         mrna(d, cx - 45, m, 90, changed_at=0.5 if changed else None)
@@ -428,39 +428,39 @@ def vector_delivery() -> Drawing:
     )
     add_patterns(d)
     d.text(180, 36, "How a vector delivers a gene", size=19, bold=True, anchor="middle")
-    # The scene: one big target cell; the vector's path is numbered 1 to 5.
-    cx, cy, rx, ry = 200, 282, 146, 138
-    d.add("ellipse", cx=cx, cy=cy, rx=rx, ry=ry, fill=ORANGE_TINT, stroke=ORANGE, stroke_width=5)
-    d.text(282, 200, "target cell", size=16, bold=True, anchor="middle", on=ORANGE_TINT, max_width=120)
-    nx, ny, nr = 232, 306, 60
+    # The scene: one big target cell (a rounded blob); the vector's path is numbered 1 to 5.
+    top, bottom = 146, 456
+    d.add("rect", x=44, y=top, width=302, height=bottom - top, rx=96, fill=ORANGE_TINT, stroke=ORANGE, stroke_width=5)
+    d.text(262, 198, "target cell", size=16, bold=True, anchor="middle", on=ORANGE_TINT, max_width=120)
+    nx, ny, nr = 250, 298, 58
     d.add("circle", cx=nx, cy=ny, r=nr, fill=PURPLE_TINT, stroke=PURPLE, stroke_width=4)
-    d.text(nx, ny + 42, "nucleus", size=16, bold=True, anchor="middle", on=PURPLE_TINT, max_width=100)
-    # 1: the vector outside the cell, with its label.
-    vector(d, 56, 92, r=24)
-    badge(d, 24, 60, "1")
-    d.text(92, 84, "vector with a", size=15, max_width=170)
-    d.text(92, 103, "healthy gene", size=15, bold=True, max_width=170)
-    curved_arrow(d, [(70, 122), (84, 150), (98, 160)])
-    # 2: at the cell's surface.
-    vector(d, 112, 176, r=18)
-    badge(d, 72, 190, "2")
-    # 3: inside the cell, in a bubble of membrane, letting the gene out.
-    d.add("circle", cx=118, cy=262, r=26, fill="none", stroke=ORANGE, stroke_width=3, stroke_dasharray="5 4")
-    vector(d, 118, 262, r=16)
-    badge(d, 80, 292, "3")
-    curved_arrow(d, [(116, 196), (110, 218), (116, 232)])
+    # 1: the vector, outside the cell.
+    vector(d, 58, 86, r=24)
+    badge(d, 24, 54, "1")
+    d.text(94, 80, "vector with a", size=15, max_width=170)
+    d.text(94, 99, "healthy gene", size=15, bold=True, max_width=170)
+    curved_arrow(d, [(70, 114), (80, 136), (98, 146)])
+    # 2: the vector reaches the cell's surface.
+    vector(d, 122, 150, r=18)
+    badge(d, 80, 160, "2")
+    # 3: inside the cell, in a bubble of membrane.
+    curved_arrow(d, [(122, 172), (112, 196), (108, 214)])
+    d.add("circle", cx=104, cy=250, r=27, fill="none", stroke=ORANGE, stroke_width=3, stroke_dasharray="5 4")
+    vector(d, 104, 250, r=16)
+    badge(d, 104, 304, "3")
     # 4: the healthy gene inside the nucleus.
-    curved_arrow(d, [(142, 266), (170, 262), (196, 280)])
-    gene(d, 228, 290, 40)
-    d.text(228, 322, "healthy gene", size=14, anchor="middle", on=PURPLE_TINT, max_width=100)
-    badge(d, 196, 256, "4")
-    # 5: working protein made in the cell.
-    arrow(d, 262, 368, 282, 388)
-    protein(d, 290, 402 - 18)
-    protein(d, 236, 402)
-    tick(d, 318, 362)
-    badge(d, 170, 394, "5")
-    d.text(200, 446, "working protein", size=16, bold=True, anchor="middle", on=ORANGE_TINT, max_width=150)
+    curved_arrow(d, [(132, 246), (166, 240), (188, 270)])
+    badge(d, 176, 216, "4")
+    gene(d, nx, ny - 22, 44)
+    d.text(nx, ny + 6, "healthy gene", size=14, anchor="middle", on=PURPLE_TINT, max_width=104)
+    d.text(nx, ny + 34, "nucleus", size=16, bold=True, anchor="middle", on=PURPLE_TINT, max_width=80)
+    # 5: the cell reads the gene and makes working protein.
+    arrow(d, 206, 340, 184, 362)
+    protein(d, 116, 384)
+    protein(d, 174, 396)
+    tick(d, 222, 396)
+    badge(d, 70, 372, "5")
+    d.text(172, 440, "working protein", size=16, bold=True, anchor="middle", on=ORANGE_TINT, max_width=150)
     # The steps in words, numbered like the picture.
     steps = [
         "A vector carries a healthy gene. It is often a virus with the disease-causing parts removed.",
@@ -469,26 +469,203 @@ def vector_delivery() -> Drawing:
         "The healthy gene reaches the nucleus.",
         "The cell starts making the working protein.",
     ]
-    y = cy + ry + 44
+    y = bottom + 44
     for i, words in enumerate(steps, start=1):
         badge(d, 30, y - 5, str(i), r=12)
-        y = d.text(52, y, words, size=15, max_width=292) + 30
-    d.height = int(y - 10)
+        y = d.text(54, y, words, size=15, max_width=280) + 32
+    d.height = int(y - 12)
     return d
 
 
 # --- 3. In vivo and ex vivo ------------------------------------------------------------
 
+YELLOW_TINT = "#FBF8D2"
+
+
+def syringe(d: Drawing, x: float, y: float) -> None:
+    """A syringe pointing right, its tip at (x, y), filled with vectors (sky blue, dotted)."""
+    d.add("rect", x=x - 50, y=y - 9, width=34, height=18, rx=3, fill=f"url(#{DOTS})", stroke=INK, stroke_width=2)
+    d.add("line", x1=x - 16, y1=y, x2=x, y2=y, stroke=INK, stroke_width=2.5)
+    d.add("line", x1=x - 60, y1=y, x2=x - 50, y2=y, stroke=INK, stroke_width=4)
+    d.add("line", x1=x - 60, y1=y - 8, x2=x - 60, y2=y + 8, stroke=INK, stroke_width=4)
+
+
+def drip_bag(d: Drawing, x: float, y: float, fill: str) -> None:
+    """An infusion bag hanging above (x, y), with its tube running down to y + 34."""
+    d.add("rect", x=x - 17, y=y - 30, width=34, height=40, rx=8, fill=fill, stroke=INK, stroke_width=2)
+    d.add("line", x1=x, y1=y + 10, x2=x, y2=y + 34, stroke=INK, stroke_width=2.5)
+    d.add("path", d=f"M{num(x)} {num(y + 16)}c-4 6 -4 10 0 10c4 0 4 -4 0 -10Z", fill=SKY, stroke=INK, stroke_width=1.2)
+
+
+def tube(d: Drawing, x: float, y: float) -> None:
+    """A blood sample tube with cells in it, centred on (x, y)."""
+    d.add("path", d=f"M{num(x - 11)} {num(y - 28)}V{num(y + 18)}a11 11 0 0 0 22 0V{num(y - 28)}", fill=ORANGE_TINT, stroke=INK, stroke_width=2)
+    d.add("rect", x=x - 13, y=y - 34, width=26, height=8, rx=2, fill=GREY, stroke=INK, stroke_width=1.5)
+    for dx, dy in ((-4, 0), (4, 8), (-3, 16), (4, -8)):
+        d.add("circle", cx=x + dx, cy=y + dy, r=4, fill=ORANGE, stroke=INK, stroke_width=1)
+
+
+def dish(d: Drawing, x: float, y: float) -> None:
+    """A lab dish with cells and a vector, centred on (x, y)."""
+    d.add("path", d=f"M{num(x - 44)} {num(y - 4)}v12a44 14 0 0 0 88 0v-12", fill=GREY_TINT, stroke=INK, stroke_width=2)
+    d.add("ellipse", cx=x, cy=y - 4, rx=44, ry=14, fill=WHITE, stroke=INK, stroke_width=2)
+    for dx in (-26, -8, 24):
+        cell(d, x + dx, y - 4, rx=8, ry=6, nucleus=False)
+    vector(d, x + 8, y - 24, r=12)
+
 
 def in_vivo_ex_vivo() -> Drawing:
-    return Drawing("in-vivo-ex-vivo", 380, title="", desc="")
+    d = Drawing(
+        "in-vivo-ex-vivo",
+        380,
+        title="In vivo and ex vivo: 2 ways to give gene therapy",
+        desc=(
+            "Two columns. In vivo, inside the body: the vector goes straight into your body, "
+            "it brings the healthy gene into your cells, and your cells make the working protein. "
+            "Ex vivo, outside the body: some of your cells, stem cells or T cells, are collected; "
+            "in a lab a vector adds the healthy gene; for stem cells you first get conditioning, strong chemotherapy; "
+            "then the changed cells go back into you by infusion."
+        ),
+    )
+    add_patterns(d)
+    d.text(190, 36, "2 ways to give gene therapy", size=19, bold=True, anchor="middle")
+    col_w, text_w, size, leading = 174, 160, 15, 19.5
+    icon_h, arrow_h = 78, 40  # the picture above each step's words; the arrow between steps
+
+    def icons_in_vivo(x: float, y: float, n: int) -> None:
+        if n == 1:
+            syringe(d, x - 2, y)
+            person(d, x + 38, y + 2, scale=0.62)
+        elif n == 2:
+            cell(d, x + 10, y + 4, rx=36, ry=25)
+            vector(d, x - 28, y - 16, r=13)
+        else:
+            cell(d, x - 26, y, rx=30, ry=22)
+            protein(d, x + 36, y)
+
+    def icons_ex_vivo(x: float, y: float, n: int) -> None:
+        if n == 1:
+            person(d, x - 40, y + 2, scale=0.62)
+            arrow(d, x - 16, y + 2, x + 14, y + 2)
+            tube(d, x + 36, y + 2)
+        elif n == 2:
+            dish(d, x, y + 14)
+        elif n == 3:
+            drip_bag(d, x - 20, y - 8, YELLOW)
+            person(d, x + 30, y + 2, scale=0.62)
+        else:
+            drip_bag(d, x - 20, y - 8, ORANGE_TINT)
+            for dx, dy in ((-6, -24), (5, -14), (-4, -4)):
+                d.add("circle", cx=x - 20 + dx, cy=y + dy, r=4, fill=ORANGE, stroke=INK, stroke_width=1)
+            person(d, x + 30, y + 2, scale=0.62)
+
+    columns = [
+        (12, SKY_TINT, "In vivo", "inside the body", icons_in_vivo, [
+            "The vector goes straight into your body, for example into a vein or the eye.",
+            "It brings the healthy gene into your cells.",
+            "Your cells start making the working protein.",
+        ]),
+        (194, YELLOW_TINT, "Ex vivo", "outside the body", icons_ex_vivo, [
+            "Some of your cells are collected: stem cells or T cells.",
+            "In a lab, a vector adds the healthy gene to the cells.",
+            "For stem cells, you first get strong chemotherapy (conditioning).",
+            "The changed cells go back into you by infusion.",
+        ]),
+    ]
+
+    def block_height(words: str) -> float:
+        return icon_h + len(wrap(words, size, False, text_w)) * leading
+
+    # Both columns end together: the shorter one gets longer arrows.
+    natural = [sum(block_height(w) for w in steps) + arrow_h * (len(steps) - 1) for *_, steps in columns]
+    col_top = 54
+    steps_top = col_top + 74
+    col_h = steps_top - col_top + max(natural) + 8
+    for (x, tint, head, sub, icons, steps), used in zip(columns, natural):
+        cx = x + col_w / 2
+        gap = arrow_h + (max(natural) - used) / (len(steps) - 1)
+        d.add("rect", x=x, y=col_top, width=col_w, height=col_h, rx=12, fill=tint, stroke=INK, stroke_width=1.5)
+        d.text(cx, col_top + 28, head, size=18, bold=True, anchor="middle", on=tint, max_width=text_w)
+        d.text(cx, col_top + 48, sub, size=15, anchor="middle", on=tint, max_width=text_w)
+        d.add("line", x1=x + 12, y1=col_top + 62, x2=x + col_w - 12, y2=col_top + 62, stroke=INK, stroke_width=1)
+        y = steps_top
+        for n, words in enumerate(steps, start=1):
+            icon_y = y + icon_h / 2 - 6
+            badge(d, x + 19, icon_y, str(n))
+            icons(cx + 12, icon_y, n)
+            last = d.text(cx, y + icon_h + 8, words, size=size, anchor="middle", on=tint, max_width=text_w, leading=leading / size)
+            y += block_height(words)
+            if n < len(steps):
+                arrow(d, cx, last + 12, cx, y + gap - 8)
+                y += gap
+    d.height = int(col_top + col_h + 14)
+    return d
 
 
 # --- 4. Three ways gene therapy works --------------------------------------------------
 
 
+def gene_bar(d: Drawing, x: float, y: float, kind: str) -> None:
+    """A stretch of DNA (110 wide) centred on (x, y) with one gene marked by its kind.
+
+    kind: 'faulty' (hatched, cross), 'healthy' (green, tick), 'off' (grey, 'no' sign).
+    """
+    fills = {"faulty": f"url(#{HATCH})", "healthy": GREEN, "off": GREY_TINT}
+    helix(d, x - 55, y, 110, amp=10, turns=2)
+    d.add("rect", x=x - 20, y=y - 18, width=40, height=36, rx=6, fill=fills[kind], stroke=INK, stroke_width=2)
+    if kind == "faulty":
+        cross(d, x + 36, y - 24)
+    elif kind == "healthy":
+        tick(d, x + 36, y - 24)
+    else:
+        d.add("circle", cx=x, cy=y, r=13, fill=WHITE, stroke=INK, stroke_width=3)
+        d.add("line", x1=x - 9, y1=y - 9, x2=x + 9, y2=y + 9, stroke=INK, stroke_width=3)
+
+
 def three_ways() -> Drawing:
-    return Drawing("three-ways", 360, title="", desc="")
+    d = Drawing(
+        "three-ways",
+        360,
+        title="3 ways gene therapy can work",
+        desc=(
+            "1, replace: a gene that causes disease is replaced with a healthy copy. "
+            "2, turn off: a gene that causes disease is inactivated, turned off. "
+            "3, add: a new or changed gene is added to cells to help treat a disease."
+        ),
+    )
+    add_patterns(d)
+    d.text(180, 36, "3 ways gene therapy can work", size=19, bold=True, anchor="middle")
+    panels = [
+        ("Replace a gene", "Replace a gene that causes disease with a healthy copy.", "faulty", "gene that\ncauses disease", "healthy", "healthy copy"),
+        ("Turn off a gene", "Turn off (inactivate) a gene that is causing disease.", "faulty", "gene that\ncauses disease", "off", "gene turned off"),
+        ("Add a new gene", "Add a new or changed gene to help your body fight a disease.", "cell", "your cell", "new", "cell with a\nnew gene"),
+    ]
+    y = 54
+    for n, (head, words, before, before_label, after, after_label) in enumerate(panels, start=1):
+        x0, w = 14, 332
+        top, start = y, len(d.body)  # the panel's background goes in under its content
+        badge(d, x0 + 24, top + 26, str(n))
+        d.text(x0 + 46, top + 32, head, size=18, bold=True, max_width=w - 56, on=GREY_TINT)
+        last = d.text(x0 + 14, top + 60, words, size=15, max_width=w - 34, on=GREY_TINT)
+        pic, ends = last + 52, []
+        for cx, kind, label in ((x0 + 80, before, before_label), (x0 + w - 80, after, after_label)):
+            if kind == "cell":
+                cell(d, cx, pic, rx=40, ry=26)
+            elif kind == "new":
+                cell(d, cx, pic, rx=40, ry=26, nucleus=False)
+                d.add("circle", cx=cx + 20, cy=pic, r=10, fill=PURPLE, stroke=INK, stroke_width=1.5)
+                d.add("rect", x=cx - 28, y=pic - 8, width=36, height=16, rx=4, fill=f"url(#{DOTS})", stroke=INK, stroke_width=2)
+                d.add("circle", cx=cx + 36, cy=pic - 24, r=11, fill=SKY, stroke=INK, stroke_width=1.5)
+                d.add("path", d=f"M{num(cx + 30)} {num(pic - 24)}h12M{num(cx + 36)} {num(pic - 30)}v12", stroke=INK, stroke_width=3)
+            else:
+                gene_bar(d, cx, pic, kind)
+            ends.append(d.text(cx, pic + 50, label, size=15, anchor="middle", max_width=150, on=GREY_TINT))
+        arrow(d, x0 + w / 2 - 20, pic, x0 + w / 2 + 20, pic)
+        height = max(ends) + 20 - top
+        d.body.insert(start, f'<rect x="{x0}" y="{num(top)}" width="{w}" height="{num(height)}" rx="12" fill="{GREY_TINT}" stroke="{INK}" stroke-width="1.5"/>')
+        y = top + height + 14
+    d.height = int(y + 4)
+    return d
 
 
 DIAGRAMS = (dna_to_protein, vector_delivery, in_vivo_ex_vivo, three_ways)

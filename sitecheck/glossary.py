@@ -106,3 +106,23 @@ def abbreviations(entries: list[Entry]) -> str:
         for form in forms(entry.term):
             lines.append(f"*[{form}]: {tip}")
     return "\n".join(lines)
+
+
+ABBR = re.compile(r'<abbr title="(?P<title>[^"]*)">(?P<text>.*?)</abbr>')
+
+
+def first_use_only(html: str) -> str:
+    """Keep the tooltip on a term's first use on a page; later uses become plain words.
+
+    A dotted line under every "gene" and "cell" is noise on a phone; the first use
+    is where a reader needs the definition.
+    """
+    seen: set[str] = set()
+
+    def keep_first(match: re.Match) -> str:
+        if match["title"] in seen:
+            return match["text"]
+        seen.add(match["title"])
+        return match.group(0)
+
+    return ABBR.sub(keep_first, html)

@@ -1,0 +1,75 @@
+"""The glossary: one definition per term, reused as the tooltip on every page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import build_small, page
+from sitecheck import glossary
+from sitecheck.build import ROOT
+
+SAMPLE = """# Glossary
+
+## A
+
+Adeno-associated virus (AAV)
+:   A tiny virus that does not cause disease.
+    Gene therapies use it as a carrier.
+
+## V
+
+Vector
+:   A carrier that brings a [new gene](#x) into your *cells*.
+"""
+
+
+def test_entries_are_read_with_their_lines() -> None:
+    entries = glossary.parse(SAMPLE)
+    assert [(e.term, e.line) for e in entries] == [("Adeno-associated virus (AAV)", 5), ("Vector", 11)]
+    assert entries[0].definition == "A tiny virus that does not cause disease. Gene therapies use it as a carrier."
+    assert glossary.plain(entries[1].definition) == "A carrier that brings a new gene into your cells."
+
+
+def test_a_term_defined_twice_names_both_lines() -> None:
+    with pytest.raises(glossary.GlossaryError, match=r"docs/glossary.md:14: 'vector' is already defined on line 11"):
+        glossary.parse(SAMPLE + "\nvector\n:   Again.\n")
+
+
+def test_forms_cover_case_plurals_and_the_short_name() -> None:
+    assert glossary.forms("Vector") == ["Vector", "Vectors", "vector", "vectors"]
+    assert glossary.forms("Therapy") == ["Therapy", "Therapies", "therapy", "therapies"]
+    assert "AAV" in glossary.forms("Adeno-associated virus (AAV)")
+    assert "adeno-associated virus" in glossary.forms("Adeno-associated virus (AAV)")
+
+
+def test_only_the_first_use_keeps_its_tooltip() -> None:
+    html = '<p><abbr title="a carrier">vector</abbr> and <abbr title="a carrier">vectors</abbr>.</p>'
+    assert glossary.first_use_only(html) == '<p><abbr title="a carrier">vector</abbr> and vectors.</p>'
+
+
+def test_the_real_glossary_defines_each_term_once() -> None:
+    entries = glossary.parse((ROOT / "docs" / "glossary.md").read_text(encoding="utf-8"))
+    terms = [entry.term.lower() for entry in entries]
+    assert len(entries) >= 30 and len(terms) == len(set(terms))
+    for entry in entries:
+        assert "]" not in entry.definition, f"docs/glossary.md:{entry.line}: no ']' in a definition"
+
+
+def test_pages_show_glossary_tooltips(built_site: Path) -> None:
+    entries = glossary.parse((ROOT / "docs" / "glossary.md").read_text(encoding="utf-8"))
+    definitions = {glossary.plain(entry.definition) for entry in entries}
+    soup = BeautifulSoup((built_site / "vectors" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    titles = [abbr["title"] for abbr in soup.select("article abbr")]
+    assert titles and set(titles) <= definitions
+    assert len(titles) == len(set(titles)), "a term should carry its tooltip only on its first use"
+
+
+def test_a_broken_glossary_fails_the_build(tmp_path: Path) -> None:
+    pages = {"index.md": page("A vector.", title="Home", last_reviewed="2026-11-01"),
+             "glossary.md": page(SAMPLE + "\nVector\n:   Again.\n", title="Glossary", last_reviewed="2026-11-01")}
+    result = build_small(tmp_path, pages, GUIDE_TODAY="2026-11-24")
+    assert not result.ok
+    assert "docs/glossary.md:19: 'Vector' is already defined on line 16" in result.log
