@@ -9,7 +9,7 @@ too small, too pale or too long for its box. Edit this file, then run
 
 The tests run the check, so a hand-edited SVG or a forgotten re-run fails CI.
 
-Design rules (see README "Diagrams"):
+Design rules:
 - narrow and tall: 360-380 units wide, text 14 units or more, so it stays
   readable on a 360 px phone without zooming;
 - Okabe-Ito colours (safe for colour-blind readers), near-black text on light
@@ -51,6 +51,8 @@ ORANGE_TINT = "#FCEFD4"
 VERMILLION_TINT = "#F9E1D3"
 PURPLE_TINT = "#F6E4EE"
 GREY_TINT = "#EEF0F2"
+YELLOW_TINT = "#FBF8D2"
+VECTOR_SHELL = "#BDE2F6"  # sky blue, lighter, so the green gene inside shows
 
 # Advance widths of DejaVu Sans (per 1000 units of font size) for ASCII 32..126.
 # It is the widest font the stack falls back to (Linux), so text measured with it
@@ -71,6 +73,10 @@ WIDTHS = {
     False: {chr(32 + i): int(w) for i, w in enumerate(_REGULAR.split())},
     True: {chr(32 + i): int(w) for i, w in enumerate(_BOLD.split())},
 }
+
+
+# Every (text colour, background) pair drawn, for the contrast test and the README table.
+USED_PAIRS: set[tuple[str, str]] = set()
 
 
 class LayoutError(ValueError):
@@ -122,7 +128,10 @@ class Drawing:
 
     def add(self, tag: str, content: str | None = None, **attrs: float | str) -> None:
         """One element; keyword names use _ for - (stroke_width -> stroke-width)."""
-        parts = " ".join(f'{k.rstrip("_").replace("_", "-")}="{num(v) if isinstance(v, float | int) else escape(v, {chr(34): "&quot;"})}"' for k, v in attrs.items())
+        def value(v: float | str) -> str:
+            return num(v) if isinstance(v, float | int) else escape(v, {'"': "&quot;"})
+
+        parts = " ".join(f'{k.rstrip("_").replace("_", "-")}="{value(v)}"' for k, v in attrs.items())
         self.body.append(f"<{tag} {parts}/>" if content is None else f"<{tag} {parts}>{content}</{tag}>")
 
     def text(
@@ -143,6 +152,7 @@ class Drawing:
             raise LayoutError(f"'{text}' at {size} is smaller than {MIN_FONT_SIZE}")
         if contrast_ratio(colour, on) < 4.5:
             raise LayoutError(f"'{text}': {colour} on {on} is below 4.5:1")
+        USED_PAIRS.add((colour, on))
         lines = wrap(text, size, bold, max_width)
         step = size * leading
         spans = "".join(
@@ -172,7 +182,8 @@ class Drawing:
         if self.defs:
             lines += ["<defs>", *self.defs, "</defs>"]
         lines.append(
-            f'<rect x="1.5" y="1.5" width="{w - 3}" height="{h - 3}" rx="16" fill="{CARD}" stroke="{CARD_EDGE}" stroke-width="2"/>'
+            f'<rect x="1.5" y="1.5" width="{w - 3}" height="{h - 3}" rx="16" '
+            f'fill="{CARD}" stroke="{CARD_EDGE}" stroke-width="2"/>'
         )
         lines += self.body
         lines.append("</svg>")
@@ -180,6 +191,12 @@ class Drawing:
 
 
 # --- Shared shapes ---------------------------------------------------------------
+
+
+def polyline(points: list[tuple[float, float]], close: bool = False) -> str:
+    """Path data through the points: 'M x y L x y ...' (Z closes it)."""
+    return "M" + "L".join(f"{num(px)} {num(py)}" for px, py in points) + ("Z" if close else "")
+
 
 HATCH = "hatch"  # vermillion stripes: "changed gene", readable in greyscale too
 DOTS = "dots"  # blue dots: "new gene"
@@ -196,26 +213,28 @@ def add_patterns(d: Drawing) -> None:
     )
 
 
-def arrow(d: Drawing, x1: float, y1: float, x2: float, y2: float, colour: str = INK, width: float = 2.5, head: float = 9, dash: str = "") -> None:
+def arrow(
+    d: Drawing, x1: float, y1: float, x2: float, y2: float, colour: str = INK, width: float = 2.5, head: float = 9
+) -> None:
     """A straight arrow ending in a filled head at (x2, y2)."""
     angle = math.atan2(y2 - y1, x2 - x1)
     bx, by = x2 - head * math.cos(angle), y2 - head * math.sin(angle)
-    extra = {"stroke_dasharray": dash} if dash else {}
-    d.add("line", x1=x1, y1=y1, x2=bx, y2=by, stroke=colour, stroke_width=width, **extra)
+    d.add("line", x1=x1, y1=y1, x2=bx, y2=by, stroke=colour, stroke_width=width)
     left = (bx + head * 0.6 * math.sin(angle), by - head * 0.6 * math.cos(angle))
     right = (bx - head * 0.6 * math.sin(angle), by + head * 0.6 * math.cos(angle))
-    d.add("path", d=f"M{num(x2)} {num(y2)}L{num(left[0])} {num(left[1])}L{num(right[0])} {num(right[1])}Z", fill=colour)
+    d.add("path", d=polyline([(x2, y2), left, right], close=True), fill=colour)
 
 
 def curved_arrow(d: Drawing, points: list[tuple[float, float]], colour: str = INK, dash: str = "6 5") -> None:
     """A dashed quadratic curve through a control point, with a head at the end: the vector's path."""
     (x1, y1), (cx, cy), (x2, y2) = points
-    d.add("path", d=f"M{num(x1)} {num(y1)}Q{num(cx)} {num(cy)} {num(x2)} {num(y2)}", fill="none", stroke=colour, stroke_width=2.5, stroke_dasharray=dash)
+    curve = f"M{num(x1)} {num(y1)}Q{num(cx)} {num(cy)} {num(x2)} {num(y2)}"
+    d.add("path", d=curve, fill="none", stroke=colour, stroke_width=2.5, stroke_dasharray=dash)
     angle = math.atan2(y2 - cy, x2 - cx)
     tip = (x2 + 9 * math.cos(angle), y2 + 9 * math.sin(angle))
     left = (x2 + 5.4 * math.sin(angle), y2 - 5.4 * math.cos(angle))
     right = (x2 - 5.4 * math.sin(angle), y2 + 5.4 * math.cos(angle))
-    d.add("path", d=f"M{num(tip[0])} {num(tip[1])}L{num(left[0])} {num(left[1])}L{num(right[0])} {num(right[1])}Z", fill=colour)
+    d.add("path", d=polyline([tip, left, right], close=True), fill=colour)
 
 
 def badge(d: Drawing, x: float, y: float, label: str, r: float = 13) -> None:
@@ -227,42 +246,43 @@ def badge(d: Drawing, x: float, y: float, label: str, r: float = 13) -> None:
 def tick(d: Drawing, x: float, y: float, r: float = 11) -> None:
     """'Works': a white tick in a green disc (the tick, not the green, carries the meaning)."""
     d.add("circle", cx=x, cy=y, r=r, fill=GREEN, stroke=INK, stroke_width=1.5)
-    d.add("path", d=f"M{num(x - r * 0.45)} {num(y)}l{num(r * 0.3)} {num(r * 0.35)}l{num(r * 0.6)} {num(-r * 0.7)}", fill="none", stroke=WHITE, stroke_width=3, stroke_linecap="round", stroke_linejoin="round")
+    mark = polyline([(x - r * 0.45, y), (x - r * 0.15, y + r * 0.35), (x + r * 0.45, y - r * 0.35)])
+    d.add("path", d=mark, fill="none", stroke=WHITE, stroke_width=3, stroke_linecap="round", stroke_linejoin="round")
 
 
 def cross(d: Drawing, x: float, y: float, r: float = 11) -> None:
     """'Does not work': a white cross in a vermillion disc."""
     d.add("circle", cx=x, cy=y, r=r, fill=VERMILLION, stroke=INK, stroke_width=1.5)
     k = r * 0.38
-    d.add("path", d=f"M{num(x - k)} {num(y - k)}L{num(x + k)} {num(y + k)}M{num(x + k)} {num(y - k)}L{num(x - k)} {num(y + k)}", stroke=WHITE, stroke_width=3, stroke_linecap="round")
+    mark = polyline([(x - k, y - k), (x + k, y + k)]) + polyline([(x + k, y - k), (x - k, y + k)])
+    d.add("path", d=mark, stroke=WHITE, stroke_width=3, stroke_linecap="round")
 
 
 def person(d: Drawing, x: float, y: float, scale: float = 1.0, fill: str = SKY_TINT) -> None:
     """Head and shoulders centred on (x, y); about 56 x 60 units at scale 1."""
     s = scale
     d.add("circle", cx=x, cy=y - 16 * s, r=12 * s, fill=fill, stroke=INK, stroke_width=2)
-    d.add(
-        "path",
-        d=f"M{num(x - 26 * s)} {num(y + 30 * s)}C{num(x - 26 * s)} {num(y + 2 * s)} {num(x - 14 * s)} {num(y - 2 * s)} {num(x)} {num(y - 2 * s)}"
-        f"C{num(x + 14 * s)} {num(y - 2 * s)} {num(x + 26 * s)} {num(y + 2 * s)} {num(x + 26 * s)} {num(y + 30 * s)}Z",
-        fill=fill,
-        stroke=INK,
-        stroke_width=2,
-    )
+    def p(dx: float, dy: float) -> str:
+        return f"{num(x + dx * s)} {num(y + dy * s)}"
+
+    shoulders = f"M{p(-26, 30)}C{p(-26, 2)} {p(-14, -2)} {p(0, -2)}C{p(14, -2)} {p(26, 2)} {p(26, 30)}Z"
+    d.add("path", d=shoulders, fill=fill, stroke=INK, stroke_width=2)
 
 
 def cell(d: Drawing, x: float, y: float, rx: float = 30, ry: float = 22, nucleus: bool = True) -> None:
     """A cell: orange-tinted oval with a darker membrane and a purple nucleus."""
     d.add("ellipse", cx=x, cy=y, rx=rx, ry=ry, fill=ORANGE_TINT, stroke=ORANGE, stroke_width=3)
     if nucleus:
-        d.add("circle", cx=x + rx * 0.15, cy=y + ry * 0.05, r=min(rx, ry) * 0.42, fill=PURPLE, stroke=INK, stroke_width=1.5)
+        r = min(rx, ry) * 0.42
+        d.add("circle", cx=x + rx * 0.15, cy=y + ry * 0.05, r=r, fill=PURPLE, stroke=INK, stroke_width=1.5)
 
 
 def chromosome(d: Drawing, x: float, y: float, h: float = 22, colour: str = BLUE, width: float = 8) -> None:
     """The familiar X shape: two bowed strands pinched in the middle."""
     w = h * 0.45
     for side in (-1, 1):
-        d.add("path", d=f"M{num(x + side * w)} {num(y - h)}Q{num(x - side * w * 0.5)} {num(y)} {num(x + side * w)} {num(y + h)}", fill="none", stroke=colour, stroke_width=width, stroke_linecap="round")
+        bow = f"M{num(x + side * w)} {num(y - h)}Q{num(x - side * w * 0.5)} {num(y)} {num(x + side * w)} {num(y + h)}"
+        d.add("path", d=bow, fill="none", stroke=colour, stroke_width=width, stroke_linecap="round")
     d.add("circle", cx=x, cy=y, r=width * 0.45, fill=INK)
 
 
@@ -273,14 +293,17 @@ def nucleus(d: Drawing, x: float, y: float, r: float = 26) -> None:
         chromosome(d, x + dx * r / 26, y + dy * r / 26, h=7 * r / 26, width=3.2)
 
 
-def helix(d: Drawing, x: float, y: float, w: float, amp: float = 12, turns: float = 2, band: tuple[float, float, str] | None = None) -> None:
+def helix(
+    d: Drawing, x: float, y: float, w: float, amp: float = 12, turns: float = 2, band: tuple[float, float, str] | None = None
+) -> None:
     """DNA: two strands twisting around each other, joined by rungs.
 
     band = (start, end, fill) shades a stretch (0..1 of the width) behind the strands: a gene.
     """
     if band:
         a, b, fill = band
-        d.add("rect", x=x + a * w, y=y - amp - 7, width=(b - a) * w, height=2 * amp + 14, rx=6, fill=fill, stroke=INK, stroke_width=1.5)
+        height = 2 * amp + 14
+        d.add("rect", x=x + a * w, y=y - amp - 7, width=(b - a) * w, height=height, rx=6, fill=fill, stroke=INK, stroke_width=1.5)
     for i in range(int(turns * 4) + 1):
         t = i / (turns * 4)
         px = x + t * w + w / (turns * 8)
@@ -289,7 +312,7 @@ def helix(d: Drawing, x: float, y: float, w: float, amp: float = 12, turns: floa
             d.add("line", x1=px, y1=y - off, x2=px, y2=y + off, stroke=GREY, stroke_width=2)
     for phase, colour in ((0.0, BLUE), (math.pi, SKY)):
         pts = [(x + w * k / 40, y + amp * math.sin(2 * math.pi * turns * k / 40 + phase)) for k in range(41)]
-        d.add("path", d="M" + "L".join(f"{num(px)} {num(py)}" for px, py in pts), fill="none", stroke=colour, stroke_width=4, stroke_linecap="round")
+        d.add("path", d=polyline(pts), fill="none", stroke=colour, stroke_width=4, stroke_linecap="round")
 
 
 def mrna(d: Drawing, x: float, y: float, w: float, changed_at: float | None = None) -> None:
@@ -297,7 +320,7 @@ def mrna(d: Drawing, x: float, y: float, w: float, changed_at: float | None = No
     pts = [(x + w * k / 30, y + 5 * math.sin(2 * math.pi * 1.5 * k / 30)) for k in range(31)]
     for px, py in pts[1::3]:
         d.add("line", x1=px, y1=py, x2=px, y2=py + 10, stroke=INK, stroke_width=2)
-    d.add("path", d="M" + "L".join(f"{num(px)} {num(py)}" for px, py in pts), fill="none", stroke=ORANGE, stroke_width=5, stroke_linecap="round")
+    d.add("path", d=polyline(pts), fill="none", stroke=ORANGE, stroke_width=5, stroke_linecap="round")
     if changed_at is not None:
         cx = x + changed_at * w
         d.add("rect", x=cx - 7, y=y - 9, width=14, height=24, rx=3, fill=f"url(#{HATCH})", stroke=INK, stroke_width=1.5)
@@ -307,30 +330,36 @@ def protein(d: Drawing, x: float, y: float, broken: bool = False) -> None:
     """A protein as a folded chain of beads; 'broken' shows it in 2 loose pieces, outlined dashed."""
     beads = [(-22, 6), (-14, -6), (-2, -12), (10, -8), (20, 2), (12, 12), (0, 8), (-10, 14)]
     if broken:
-        d.add("path", d=f"M{num(x - 30)} {num(y)}C{num(x - 30)} {num(y - 26)} {num(x + 30)} {num(y - 26)} {num(x + 30)} {num(y)}C{num(x + 30)} {num(y + 26)} {num(x - 30)} {num(y + 26)} {num(x - 30)} {num(y)}Z", fill="none", stroke=INK, stroke_width=1.5, stroke_dasharray="4 4")
+        # The dashed outline is where a whole protein should be.
+        d.add("ellipse", cx=x, cy=y, rx=30, ry=20, fill="none", stroke=INK, stroke_width=1.5, stroke_dasharray="4 4")
         pieces = [beads[:3], [(bx + 6, by + 6) for bx, by in beads[5:]]]
         for piece in pieces:
-            d.add("path", d="M" + "L".join(f"{num(x + bx)} {num(y + by)}" for bx, by in piece), fill="none", stroke=INK, stroke_width=2)
+            d.add("path", d=polyline([(x + bx, y + by) for bx, by in piece]), fill="none", stroke=INK, stroke_width=2)
             for bx, by in piece:
                 d.add("circle", cx=x + bx, cy=y + by, r=5.5, fill=f"url(#{HATCH})", stroke=INK, stroke_width=1.5)
         return
-    d.add("path", d="M" + "L".join(f"{num(x + bx)} {num(y + by)}" for bx, by in beads), fill="none", stroke=INK, stroke_width=2)
+    d.add("path", d=polyline([(x + bx, y + by) for bx, by in beads]), fill="none", stroke=INK, stroke_width=2)
     for bx, by in beads:
         d.add("circle", cx=x + bx, cy=y + by, r=5.5, fill=GREEN, stroke=INK, stroke_width=1.5)
 
 
 def vector(d: Drawing, x: float, y: float, r: float = 20) -> None:
-    """A virus vector: a sky-blue hexagon shell with a short green healthy gene inside."""
-    pts = [(x + r * math.cos(math.pi / 6 + k * math.pi / 3), y + r * math.sin(math.pi / 6 + k * math.pi / 3)) for k in range(6)]
-    d.add("path", d="M" + "L".join(f"{num(px)} {num(py)}" for px, py in pts) + "Z", fill=SKY, stroke=INK, stroke_width=2)
+    """A virus vector: a light sky-blue hexagon shell with a short green healthy gene inside.
+
+    The shell is light so the darker gene stands out, in colour and in greyscale print.
+    """
+    corners = [math.pi / 6 + k * math.pi / 3 for k in range(6)]
+    shell = polyline([(x + r * math.cos(a), y + r * math.sin(a)) for a in corners], close=True)
+    d.add("path", d=shell, fill=VECTOR_SHELL, stroke=INK, stroke_width=2)
     gene(d, x, y, r * 1.0)
 
 
 def gene(d: Drawing, x: float, y: float, w: float) -> None:
     """A short healthy gene as a green squiggle (used inside vectors and cells)."""
     pts = [(x - w / 2 + w * k / 16, y + w * 0.14 * math.sin(2 * math.pi * k / 8)) for k in range(17)]
-    d.add("path", d="M" + "L".join(f"{num(px)} {num(py)}" for px, py in pts), fill="none", stroke=GREEN, stroke_width=4, stroke_linecap="round")
-    d.add("path", d="M" + "L".join(f"{num(px)} {num(py)}" for px, py in pts), fill="none", stroke=INK, stroke_width=1, stroke_linecap="round")
+    # A thin dark core keeps the green line visible on light and mid-tone fills, and in greyscale.
+    d.add("path", d=polyline(pts), fill="none", stroke=GREEN, stroke_width=4, stroke_linecap="round")
+    d.add("path", d=polyline(pts), fill="none", stroke=INK, stroke_width=1, stroke_linecap="round")
 
 
 # --- 1. From DNA to protein ---------------------------------------------------------
@@ -350,29 +379,23 @@ def dna_to_protein() -> Drawing:
     )
     add_patterns(d)
     d.text(180, 36, "How a gene makes a protein", size=19, bold=True, anchor="middle")
+    # Zooming in: each row is a label, its words, and the picture drawn at (x, y).
     rows = [
-        ("Body", "Your body is made of cells.", person),
-        ("Cell", "Most cells have a nucleus, the cell's control center.", cell),
-        ("Nucleus", "The nucleus holds your chromosomes.", nucleus),
-        ("Chromosome", "A tightly packed strand of DNA.", chromosome),
-        ("DNA", "A long chain of instructions for your body.", None),
-        ("Gene", "One section of DNA. It is the recipe for one protein.", None),
+        ("Body", "Your body is made of cells.", lambda x, y: person(d, x, y, scale=0.8)),
+        ("Cell", "Most cells have a nucleus, the cell's control center.", lambda x, y: cell(d, x, y, rx=34, ry=24)),
+        ("Nucleus", "The nucleus holds your chromosomes.", lambda x, y: nucleus(d, x, y, r=25)),
+        ("Chromosome", "A long, packed strand of DNA.", lambda x, y: chromosome(d, x, y, h=22)),
+        ("DNA", "A long chain of instructions for your body.", lambda x, y: helix(d, x - 38, y, 76, amp=11, turns=1.5)),
+        (
+            "Gene",
+            "One section of DNA. It is the recipe for one protein.",
+            lambda x, y: helix(d, x - 38, y, 76, amp=11, turns=1.5, band=(0.3, 0.7, GREEN)),
+        ),
     ]
     top, row_h, icon_x, text_x = 58, 76, 60, 118
-    for i, (label, words, draw) in enumerate(rows):
+    for i, (label, words, picture) in enumerate(rows):
         cy = top + i * row_h + 32
-        if label == "Body":
-            person(d, icon_x, cy, scale=0.8)
-        elif label == "Nucleus":
-            nucleus(d, icon_x, cy, r=25)
-        elif label == "Cell":
-            cell(d, icon_x, cy, rx=34, ry=24)
-        elif label == "Chromosome":
-            chromosome(d, icon_x, cy, h=22)
-        elif label == "DNA":
-            helix(d, icon_x - 38, cy, 76, amp=11, turns=1.5)
-        else:
-            helix(d, icon_x - 38, cy, 76, amp=11, turns=1.5, band=(0.3, 0.7, GREEN_TINT))
+        picture(icon_x, cy)
         y = d.text(text_x, cy - 8, label, size=17, bold=True, max_width=226)
         d.text(text_x, y + 20, words, size=15, max_width=226)
         if i < len(rows) - 1:
@@ -391,10 +414,10 @@ def dna_to_protein() -> Drawing:
         d.text(cx, col_top + 46, sub, size=15, anchor="middle", on=tint, max_width=col_w - 12)
         g = col_top + 86
         if changed:
-            helix(d, cx - 50, g, 100, amp=10, turns=2, band=(0.25, 0.75, GREEN_TINT))
+            helix(d, cx - 50, g, 100, amp=10, turns=2, band=(0.25, 0.75, GREEN))
             d.add("rect", x=cx - 8, y=g - 17, width=16, height=34, rx=3, fill=f"url(#{HATCH})", stroke=INK, stroke_width=1.5)
         else:
-            helix(d, cx - 50, g, 100, amp=10, turns=2, band=(0.25, 0.75, GREEN_TINT))
+            helix(d, cx - 50, g, 100, amp=10, turns=2, band=(0.25, 0.75, GREEN))
         arrow(d, cx, g + 24, cx, g + 52)
         m = g + 72
         mrna(d, cx - 45, m, 90, changed_at=0.5 if changed else None)
@@ -479,8 +502,6 @@ def vector_delivery() -> Drawing:
 
 # --- 3. In vivo and ex vivo ------------------------------------------------------------
 
-YELLOW_TINT = "#FBF8D2"
-
 
 def syringe(d: Drawing, x: float, y: float) -> None:
     """A syringe pointing right, its tip at (x, y), filled with vectors (sky blue, dotted)."""
@@ -497,9 +518,16 @@ def drip_bag(d: Drawing, x: float, y: float, fill: str) -> None:
     d.add("path", d=f"M{num(x)} {num(y + 16)}c-4 6 -4 10 0 10c4 0 4 -4 0 -10Z", fill=SKY, stroke=INK, stroke_width=1.2)
 
 
+def drip_line(d: Drawing, x: float, y: float) -> None:
+    """The tube from a drip bag at (x - 20, y - 8) to the arm of a person at (x + 30, y + 2)."""
+    line = f"M{num(x - 20)} {num(y + 26)}Q{num(x - 18)} {num(y + 38)} {num(x + 8)} {num(y + 26)}"
+    d.add("path", d=line, fill="none", stroke=INK, stroke_width=2.5)
+
+
 def tube(d: Drawing, x: float, y: float) -> None:
     """A blood sample tube with cells in it, centred on (x, y)."""
-    d.add("path", d=f"M{num(x - 11)} {num(y - 28)}V{num(y + 18)}a11 11 0 0 0 22 0V{num(y - 28)}", fill=ORANGE_TINT, stroke=INK, stroke_width=2)
+    glass = f"M{num(x - 11)} {num(y - 28)}V{num(y + 18)}a11 11 0 0 0 22 0V{num(y - 28)}"
+    d.add("path", d=glass, fill=ORANGE_TINT, stroke=INK, stroke_width=2)
     d.add("rect", x=x - 13, y=y - 34, width=26, height=8, rx=2, fill=GREY, stroke=INK, stroke_width=1.5)
     for dx, dy in ((-4, 0), (4, 8), (-3, 16), (4, -8)):
         d.add("circle", cx=x + dx, cy=y + dy, r=4, fill=ORANGE, stroke=INK, stroke_width=1)
@@ -552,16 +580,18 @@ def in_vivo_ex_vivo() -> Drawing:
             dish(d, x, y + 14)
         elif n == 3:
             drip_bag(d, x - 20, y - 8, YELLOW)
+            drip_line(d, x, y)
             person(d, x + 30, y + 2, scale=0.62)
         else:
             drip_bag(d, x - 20, y - 8, ORANGE_TINT)
             for dx, dy in ((-6, -24), (5, -14), (-4, -4)):
                 d.add("circle", cx=x - 20 + dx, cy=y + dy, r=4, fill=ORANGE, stroke=INK, stroke_width=1)
+            drip_line(d, x, y)
             person(d, x + 30, y + 2, scale=0.62)
 
     columns = [
         (12, SKY_TINT, "In vivo", "inside the body", icons_in_vivo, [
-            "The vector goes straight into your body, for example into a vein or the eye.",
+            "The vector goes straight into your body. It may go into a vein or the eye.",
             "It brings the healthy gene into your cells.",
             "Your cells start making the working protein.",
         ]),
@@ -593,7 +623,9 @@ def in_vivo_ex_vivo() -> Drawing:
             icon_y = y + icon_h / 2 - 6
             badge(d, x + 19, icon_y, str(n))
             icons(cx + 12, icon_y, n)
-            last = d.text(cx, y + icon_h + 8, words, size=size, anchor="middle", on=tint, max_width=text_w, leading=leading / size)
+            last = d.text(
+                cx, y + icon_h + 8, words, size=size, anchor="middle", on=tint, max_width=text_w, leading=leading / size
+            )
             y += block_height(words)
             if n < len(steps):
                 arrow(d, cx, last + 12, cx, y + gap - 8)
@@ -635,10 +667,23 @@ def three_ways() -> Drawing:
     )
     add_patterns(d)
     d.text(180, 36, "3 ways gene therapy can work", size=19, bold=True, anchor="middle")
+    # (heading, words, picture before, its label, picture after, its label)
     panels = [
-        ("Replace a gene", "Replace a gene that causes disease with a healthy copy.", "faulty", "gene that\ncauses disease", "healthy", "healthy copy"),
-        ("Turn off a gene", "Turn off (inactivate) a gene that is causing disease.", "faulty", "gene that\ncauses disease", "off", "gene turned off"),
-        ("Add a new gene", "Add a new or changed gene to help your body fight a disease.", "cell", "your cell", "new", "cell with a\nnew gene"),
+        (
+            "Replace a gene",
+            "A healthy copy takes the place of a gene that causes disease.",
+            "faulty", "gene that\ncauses disease", "healthy", "healthy copy",
+        ),
+        (
+            "Turn off a gene",
+            "Turn off (inactivate) a gene that is causing disease.",
+            "faulty", "gene that\ncauses disease", "off", "gene turned off",
+        ),
+        (
+            "Add a new gene",
+            "Give your cells a new or changed gene to help fight a disease.",
+            "cell", "your cell", "new", "cell with a\nnew gene",
+        ),
     ]
     y = 54
     for n, (head, words, before, before_label, after, after_label) in enumerate(panels, start=1):
@@ -654,15 +699,18 @@ def three_ways() -> Drawing:
             elif kind == "new":
                 cell(d, cx, pic, rx=40, ry=26, nucleus=False)
                 d.add("circle", cx=cx + 20, cy=pic, r=10, fill=PURPLE, stroke=INK, stroke_width=1.5)
-                d.add("rect", x=cx - 28, y=pic - 8, width=36, height=16, rx=4, fill=f"url(#{DOTS})", stroke=INK, stroke_width=2)
+                new_gene = {"fill": f"url(#{DOTS})", "stroke": INK, "stroke_width": 2}
+                d.add("rect", x=cx - 28, y=pic - 8, width=36, height=16, rx=4, **new_gene)
                 d.add("circle", cx=cx + 36, cy=pic - 24, r=11, fill=SKY, stroke=INK, stroke_width=1.5)
-                d.add("path", d=f"M{num(cx + 30)} {num(pic - 24)}h12M{num(cx + 36)} {num(pic - 30)}v12", stroke=INK, stroke_width=3)
+                plus = f"M{num(cx + 30)} {num(pic - 24)}h12M{num(cx + 36)} {num(pic - 30)}v12"
+                d.add("path", d=plus, stroke=INK, stroke_width=3)
             else:
                 gene_bar(d, cx, pic, kind)
             ends.append(d.text(cx, pic + 50, label, size=15, anchor="middle", max_width=150, on=GREY_TINT))
         arrow(d, x0 + w / 2 - 20, pic, x0 + w / 2 + 20, pic)
         height = max(ends) + 20 - top
-        d.body.insert(start, f'<rect x="{x0}" y="{num(top)}" width="{w}" height="{num(height)}" rx="12" fill="{GREY_TINT}" stroke="{INK}" stroke-width="1.5"/>')
+        d.add("rect", x=x0, y=top, width=w, height=height, rx=12, fill=GREY_TINT, stroke=INK, stroke_width=1.5)
+        d.body.insert(start, d.body.pop())
         y = top + height + 14
     d.height = int(y + 4)
     return d
