@@ -33,3 +33,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if page.file.src_uri == SOURCE:
         page.meta["base_href"] = urlsplit(config.site_url or "/").path or "/"
     return markdown
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    # Material's scripts resolve `base_url` against the address, not the <base>: at a deep
+    # missing address "." would send search (and palette storage) to the wrong folder.
+    if page.file.src_uri == SOURCE:
+        context["base_url"] = page.meta["base_href"]
+    return context

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import mimetypes
 import os
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -103,15 +104,24 @@ def serve(site_dir: Path, base: str | None = None) -> Iterator[SiteServer]:
         site_root = root
         site_base = base
 
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, name="site-server", daemon=True)
+    httpd = _Server(("127.0.0.1", 0), Handler)
+    # A short poll interval: shutdown() waits for it, and tests start and stop servers often.
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), name="site-server", daemon=True)
     thread.start()
     try:
         yield SiteServer(root, base, httpd.server_address[1])
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: tuple[str, int]) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return  # the browser dropped a connection it no longer needed: not a fault
+        super().handle_error(request, client_address)
 
 
 class _PagesHandler(BaseHTTPRequestHandler):

@@ -1,0 +1,353 @@
+"""The built guide in a real browser: Debian's headless Chromium, driven by Playwright.
+
+Every page (the 404 page too, at an address that does not exist) is checked twice:
+light palette at 360 px (the phone layout), then, switched live, dark palette at
+1280 px (the desktop layout), so each palette and each layout is seen once. Each
+visit runs axe-core and records third-party requests, errors and broken images; the
+tests below read those records. Keyboard and print checks drive their own pages.
+Budget: about 10 s on 2 cores, so one browser, one server, one load per page.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Response, Route, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+from sitecheck.browser import (
+    INSTALL_HINT,
+    NOT_FOUND_ADDRESS,
+    SitePage,
+    SiteServer,
+    chromium_available,
+    launch,
+    serve,
+    site_pages,
+)
+
+pytestmark = pytest.mark.browser
+
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# (palette, viewport width, Material's name for the scheme it must switch to)
+VISITS = [("light", 360, "default"), ("dark", 1280, "slate")]
+PHONE_WIDTH = 360
+LIGHTBOX_PAGE = "how-genes-work/index.html"
+QUESTIONS_PAGE = "questions-to-ask/"
+
+
+@dataclass
+class Visit:
+    page: SitePage
+    palette: str
+    width: int
+    scheme: str = ""
+    violations: list[dict] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    third_party: list[str] = field(default_factory=list)
+    broken_images: list[str] = field(default_factory=list)
+    scroll_width: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.page.file} ({self.palette}, {self.width} px)"
+
+
+def _required(message: str) -> None:
+    """Under CI a missing tool fails the run; on a developer's machine the test skips, saying how to get it."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Browser]:
+    if not chromium_available():
+        _required(INSTALL_HINT)
+    playwright = sync_playwright().start()
+    browser = launch(playwright)
+    yield browser
+    browser.close()
+    playwright.stop()
+
+
+@pytest.fixture(scope="session")
+def server(built_site: Path) -> Iterator[SiteServer]:
+    with serve(built_site) as running:
+        yield running
+
+
+def _context(browser: Browser, server: SiteServer, palette: str, width: int, sink: list[str]) -> BrowserContext:
+    """A fresh profile in which only the local server is reachable; anything else is aborted and noted in `sink`."""
+    context = browser.new_context(
+        color_scheme=palette, viewport={"width": width, "height": 800}, service_workers="block"
+    )
+
+    def block(route: Route) -> None:
+        sink.append(route.request.url)
+        route.abort()
+
+    # Every request that is not for the local server is routed here, aborted and noted.
+    # (A pattern rather than "**/*" plus a test in Python: local requests then skip the
+    # round trip through this process, which makes the sweep faster, with the same effect.)
+    context.route(re.compile("^(?!" + re.escape(server.origin + "/") + ")"), block)
+    return context
+
+
+@pytest.fixture(scope="session")
+def visits(chromium: Browser, server: SiteServer, built_site: Path) -> list[Visit]:
+    """Every page in every (palette, width) of VISITS, with what each visit found.
+
+    Each page is loaded once and then switched: Material follows the system palette live,
+    and its layout follows the width, so a second load would only cost time.
+    """
+    results: list[Visit] = []
+    current: list[Visit] = []  # the visit that events are credited to
+    blocked: list[str] = []
+    first_palette, first_width, _ = VISITS[0]
+    context = _context(chromium, server, first_palette, first_width, blocked)
+    context.add_init_script(path=str(AXE))
+    page = context.new_page()
+    not_found = server.url + NOT_FOUND_ADDRESS
+    page.on("console", lambda message: _console(message, current[-1], not_found))
+    page.on("pageerror", lambda error: current[-1].errors.append(f"uncaught: {error}"))
+    page.on("response", lambda response: _http_error(response, current[-1], not_found))
+    for site_page in site_pages(built_site):
+        for index, (palette, width, scheme) in enumerate(VISITS):
+            visit = Visit(site_page, palette, width)
+            current.append(visit)
+            page.emulate_media(color_scheme=palette)
+            page.set_viewport_size({"width": width, "height": 800})
+            if index == 0:
+                page.goto(server.url + site_page.address)
+                visit.broken_images = page.evaluate(BROKEN_IMAGES)
+            else:
+                try:
+                    page.wait_for_function(SETTLED, arg=scheme, timeout=3000)
+                except PlaywrightTimeoutError:
+                    pass  # reported by test_every_page_is_visited_in_both_palettes
+            visit.scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+            visit.scroll_width = page.evaluate("document.documentElement.scrollWidth")
+            visit.violations = page.evaluate(RUN_AXE, AXE_TAGS)
+            visit.third_party, blocked[:] = list(blocked), []
+            results.append(visit)
+    context.close()
+    return results
+
+
+# After a live palette switch: the new scheme is set and Material's switching flag is gone.
+SETTLED = """scheme => document.body.getAttribute('data-md-color-scheme') === scheme
+                   && !document.body.hasAttribute('data-md-color-switching')"""
+
+
+def _console(message: ConsoleMessage, visit: Visit, not_found: str) -> None:
+    where = message.location.get("url", "")
+    if message.type != "error" or where == not_found:  # the 404 page's own status is not an error
+        return
+    visit.errors.append(f"console: {message.text}" + (f" ({where})" if where else ""))
+
+
+def _http_error(response: Response, visit: Visit, not_found: str) -> None:
+    # The 404 page's own document is meant to answer 404; nothing else may fail.
+    if response.status >= 400 and response.url != not_found:
+        visit.errors.append(f"HTTP {response.status}: {response.url}")
+
+
+# Lazy images load only near the viewport: make them all load now, then wait for each.
+BROKEN_IMAGES = """async () => {
+  const images = [...document.images];
+  images.forEach(image => { image.loading = "eager"; });
+  const settled = image => image.complete ? Promise.resolve() : new Promise(done => {
+    image.addEventListener("load", done, {once: true});
+    image.addEventListener("error", done, {once: true});
+  });
+  const timeout = new Promise(done => setTimeout(done, 5000));
+  await Promise.race([Promise.all(images.map(settled)), timeout]);
+  return images.filter(image => !(image.complete && image.naturalWidth > 0))
+               .map(image => image.getAttribute("src"));
+}"""
+
+RUN_AXE = """async tags => {
+  const result = await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
+  return result.violations.map(rule => ({
+    id: rule.id, help: rule.help,
+    nodes: rule.nodes.map(node => ({target: node.target.join(" "), summary: node.failureSummary})),
+  }));
+}"""
+
+
+def _report(found: list[str], what: str) -> str:
+    return f"{len(found)} {what}:\n" + "\n".join(found)
+
+
+def _fail_if(found: list[str], what: str) -> None:
+    if found:
+        pytest.fail(_report(found, what), pytrace=False)
+
+
+# --- Every page, both palettes ----------------------------------------------
+
+
+def test_every_page_is_visited_in_both_palettes(visits: list[Visit], built_site: Path) -> None:
+    expected = {palette: scheme for palette, _, scheme in VISITS}
+    wrong = [f"{visit}: data-md-color-scheme is {visit.scheme!r}, not {expected[visit.palette]!r}"
+             for visit in visits if visit.scheme != expected[visit.palette]]
+    _fail_if(wrong, "visits did not switch palette")
+    assert len(visits) == len(site_pages(built_site)) * len(VISITS)
+
+
+def test_no_accessibility_violations(visits: list[Visit]) -> None:
+    """axe-core, WCAG 2.0-2.2 A and AA, on every page in both palettes."""
+    found = [f"{visit}: {rule['id']} ({rule['help']})\n{_nodes(rule['nodes'])}"
+             for visit in visits for rule in visit.violations]
+    _fail_if(found, "accessibility violations")
+
+
+def test_no_request_leaves_the_site(visits: list[Visit]) -> None:
+    """Privacy: a reader's browser talks to the guide's own host and nothing else."""
+    found = [f"{visit}: {url}" for visit in visits for url in visit.third_party]
+    _fail_if(found, "requests to other hosts (blocked)")
+
+
+def test_no_errors(visits: list[Visit]) -> None:
+    """No console errors, uncaught exceptions or failed requests."""
+    found = [f"{visit}: {error}" for visit in visits for error in visit.errors]
+    _fail_if(found, "errors")
+
+
+def test_no_broken_images(visits: list[Visit]) -> None:
+    found = [f"{visit}: {source}" for visit in visits for source in visit.broken_images]
+    _fail_if(found, "images that did not load")
+
+
+def test_no_horizontal_scrolling_on_a_phone(visits: list[Visit]) -> None:
+    phone = [visit for visit in visits if visit.width == PHONE_WIDTH]
+    found = [f"{visit}: {visit.scroll_width} px wide" for visit in phone if visit.scroll_width > PHONE_WIDTH]
+    assert phone
+    _fail_if(found, f"pages wider than {PHONE_WIDTH} px")
+
+
+def _nodes(nodes: list[dict], shown: int = 8) -> str:
+    """The offending elements, grouped by what axe says is wrong with them."""
+    by_summary: dict[str, list[str]] = {}
+    for node in nodes:
+        by_summary.setdefault(_plain(node["summary"] or ""), []).append(node["target"])
+    lines = []
+    for summary, targets in by_summary.items():
+        lines += [f"    {target}" for target in targets[:shown]]
+        if len(targets) > shown:
+            lines.append(f"    ... and {len(targets) - shown} more")
+        lines.append(f"      -> {summary}")
+    return "\n".join(lines)
+
+
+# --- Keyboard -------------------------------------------------------------------
+
+
+@pytest.fixture
+def desktop(chromium: Browser, server: SiteServer) -> Iterator[Page]:
+    """A light-palette desktop page; the test fails if it made any third-party request."""
+    blocked: list[str] = []
+    context = _context(chromium, server, "light", 1280, blocked)
+    yield context.new_page()
+    context.close()
+    assert not blocked, _report(blocked, "requests to other hosts (blocked)")
+
+
+def test_skip_link_moves_to_the_content(desktop: Page, server: SiteServer) -> None:
+    desktop.goto(server.url + "approved-therapies/")
+    desktop.keyboard.press("Tab")
+    skip = desktop.evaluate("({cls: document.activeElement.className, text: document.activeElement.textContent.trim(),"
+                            " href: document.activeElement.getAttribute('href')})")
+    assert "md-skip" in skip["cls"] and skip["text"] == "Skip to content", f"first Tab focused {skip}"
+    desktop.keyboard.press("Enter")
+    desktop.wait_for_function("location.hash !== ''")
+    assert desktop.evaluate("location.hash") == skip["href"]
+    # The next Tab continues from the content, not from the header or the navigation.
+    desktop.keyboard.press("Tab")
+    inside = desktop.evaluate("!!document.activeElement.closest('.md-content')")
+    assert inside, "after the skip link, Tab did not land in the page content"
+
+
+def test_diagram_lightbox_opens_and_closes_with_the_keyboard(
+    desktop: Page, server: SiteServer, built_site: Path
+) -> None:
+    address = _lightbox_page(built_site)
+    desktop.goto(server.url + address)
+    link = desktop.locator("a.glightbox").first
+    link.focus()
+    desktop.keyboard.press("Enter")
+    slide = desktop.locator(".glightbox-container .gslide.current img")
+    slide.wait_for(state="visible", timeout=5000)
+    assert slide.evaluate("image => image.complete && image.naturalWidth > 0"), "the lightbox image did not load"
+    desktop.keyboard.press("Escape")
+    desktop.locator(".glightbox-container").wait_for(state="detached", timeout=5000)
+    assert link.evaluate("link => link === document.activeElement"), "focus did not return to the diagram link"
+
+
+def _lightbox_page(site_dir: Path) -> str:
+    """How genes work if it has a diagram link yet, else the first page that has one."""
+    candidates = [page for page in site_pages(site_dir) if page.file == LIGHTBOX_PAGE]
+    candidates += [page for page in site_pages(site_dir) if page.file != LIGHTBOX_PAGE]
+    for page in candidates:
+        soup = BeautifulSoup((site_dir / page.file).read_text(encoding="utf-8"), "html.parser")
+        if soup.select_one("a.glightbox"):
+            return page.address
+    pytest.fail("No page has a diagram lightbox link (a.glightbox): the diagrams in includes/diagrams/ "
+                "should be included in the pages (e.g. how-genes-work.md).", pytrace=False)
+
+
+# --- Print -------------------------------------------------------------------------
+
+# What must not reach paper: site chrome around the content.
+NOT_PRINTED = [".md-header", ".md-tabs", ".md-sidebar", ".md-search", ".md-footer", ".md-top",
+               "[data-md-component=palette]", ".md-skip", ".headerlink"]
+
+
+def test_questions_page_prints_as_a_checklist(desktop: Page, server: SiteServer, tmp_path: Path) -> None:
+    pdftotext = shutil.which("pdftotext")
+    if not pdftotext:
+        _required("pdftotext is not installed: run `apt-get update && apt-get install -y poppler-utils`.")
+    desktop.goto(server.url + QUESTIONS_PAGE)
+    items = [_plain(text) for text in desktop.locator("li.task-list-item").all_inner_texts()]
+    assert items, "the questions page has no checklist items (`- [ ]`)"
+    chrome_labels = desktop.evaluate("""() => [...document.querySelectorAll(
+        '.md-nav--primary .md-nav__link, .md-footer__title, .md-header__topic, .md-search__input')]
+        .map(el => (el.textContent || el.getAttribute('placeholder') || '').trim()).filter(Boolean)""")
+    chrome_labels += ["Search", "Skip to content", "Previous", "Next", "Back to top"]
+    article = _plain(desktop.locator("article").inner_text())
+
+    desktop.emulate_media(media="print")
+    shown = desktop.evaluate("""selectors => selectors.filter(selector =>
+        [...document.querySelectorAll(selector)].some(el => el.checkVisibility()))""", NOT_PRINTED)
+    assert not shown, f"printed although they should be hidden: {shown}"
+    widths = desktop.evaluate("[document.querySelector('.md-content').getBoundingClientRect().width,"
+                              " document.documentElement.clientWidth]")
+    assert widths[0] >= 0.95 * widths[1], f"content is {widths[0]:.0f} px of {widths[1]} px: not full width"
+    boxes = desktop.evaluate("""() => [...document.querySelectorAll('.task-list-indicator')].map(el => {
+        const box = getComputedStyle(el, '::before');
+        return box.borderTopStyle !== 'none' && parseFloat(box.borderTopWidth) > 0 && box.display !== 'none';
+    })""")
+    assert boxes and all(boxes), "checklist boxes do not print (backgrounds don't; they need a border)"
+
+    pdf = tmp_path / "questions.pdf"
+    desktop.pdf(path=str(pdf), format="A4")
+    text = _plain(subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
+    missing = [item for item in items if item not in text]
+    _fail_if(missing, "questions missing from the printed page")
+    leaked = sorted({label for label in chrome_labels if label not in article and label in text})
+    assert not leaked, f"site navigation printed: {leaked}"
+
+
+def _plain(text: str) -> str:
+    """Text as PDF extraction gives it back: ligatures unfolded, whitespace collapsed."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
