@@ -106,3 +106,17 @@ def test_every_page_is_within_its_reading_level(built_site: Path, docs_dir: Path
     assert len(reports) >= 10
     failures = [report.failure() for report in reports if not report.passed]
     assert not failures, "Pages over their reading level:\n" + "\n".join(failures)
+
+
+def test_formulas_agree_with_textstat_on_dictionary_words() -> None:
+    # Where textstat's sentence rules and ours agree (no short list items) and every word is in
+    # the CMU dictionary, the scores must match textstat 0.7.8's to the hundredth.
+    import textstat
+
+    text = ("Your genes are the instructions that tell your cells how to grow. A small change in one gene "
+            "can change a protein. Doctors call this change a variant. Some changes pass from parents to children.")
+    ours = score([text])
+    assert ours.fkgl == pytest.approx(textstat.flesch_kincaid_grade(text), abs=0.01)
+    assert ours.smog == pytest.approx(textstat.smog_index(text), abs=0.01)
+    assert ours.fre == pytest.approx(textstat.flesch_reading_ease(text), abs=0.01)
+    assert ours.cli == pytest.approx(textstat.coleman_liau_index(text), abs=0.5)  # letters counted slightly apart
