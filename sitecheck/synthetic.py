@@ -37,11 +37,15 @@ class Site:
     pages: int  # Markdown pages built (the 404 page included)
 
 
-def scaled_site(folder: Path, pages: int, root: Path = ROOT) -> Site:
-    """A copy of the guide in `folder` with about `pages` pages (never fewer than the real site)."""
+def scaled_site(folder: Path, pages: int, root: Path = ROOT, features: tuple[str, ...] = ()) -> Site:
+    """A copy of the guide in `folder` with about `pages` pages (never fewer than the real site).
+
+    `features`: Material theme features to add, to measure what one would change.
+    """
     docs = folder / "docs"
     shutil.copytree(root / "docs", docs)  # a snapshot: writers may edit docs/ while we measure
-    shutil.copytree(root / "includes", folder / "includes")
+    if (root / "includes").is_dir():  # pymdownx.snippets' files
+        shutil.copytree(root / "includes", folder / "includes")
     settings = site_config(root / "mkdocs.yml")
     real_count = len(list(docs.rglob("*.md")))
     originals = _copyable(settings.get("nav") or [], docs)
@@ -50,6 +54,7 @@ def scaled_site(folder: Path, pages: int, root: Path = ROOT) -> Site:
     for number, count in enumerate(copies, start=1):
         nav.append({f"Copy {number} of the guide": _write_copy(docs, originals[:count], number)})
     settings["nav"] = nav
+    settings["theme"] = {**settings["theme"], "features": [*settings["theme"].get("features", []), *features]}
     return Site(
         config_file=_write_config(folder / "mkdocs.yml", settings, docs, root, hooks=True),
         bare_config_file=_write_config(folder / "mkdocs-bare.yml", settings, docs, root, hooks=False),

@@ -1,0 +1,529 @@
+"""Benchmark the guide: build cost of the project's hooks, check times, page weight.
+
+    uv run python scripts/benchmark.py              # 10, 100 and 1,000 pages, 7 repeats (~25 min)
+    uv run python scripts/benchmark.py --quick      # 10 and 100 pages, 3 repeats (~2 min)
+    uv run python scripts/benchmark.py --repeat 7   # more repeats
+    uv run python scripts/benchmark.py --json       # the numbers as JSON on stdout
+    uv run python scripts/benchmark.py --json r.json  # the tables, and the numbers in r.json
+
+What is measured (numbers, not pass/fail tests; the goals are printed at the end):
+
+1. Build time, with the project's hooks vs without them ("bare": the same
+   mkdocs.yml minus its `hooks:` list, so no review dates and no glossary
+   tooltips). Each build runs in a fresh Python process, as in CI, which
+   reports the wall and CPU time of `load_config()` plus `build()` (what
+   `mkdocs build --strict` does, without interpreter start-up); the parent
+   also times the whole process ("end to end"). Builds are interleaved
+   (hooks, bare, bare, hooks, ...) so drift in machine load hits both alike.
+   The 10% goal is judged on CPU time, which other programs on a shared
+   machine disturb less (the build is single-threaded). Even so, on a shared
+   2-core VM two identical configs measured up to 5% apart with 5 repeats:
+   treat differences that small as noise, and use more repeats to settle one.
+2. The same on copies of the docs scaled to about 100 and 1,000 pages
+   (sitecheck/synthetic.py), with time per page to show how cost grows.
+3. Wall time of the offline test suite, and of the internal link check and
+   the reading-level check on the largest built site, per 100 pages.
+4. Page weight of a first visit to each page of the real site: the HTML, the
+   CSS, JS, images and favicon it references, and Material's search index and
+   search worker script (both fetched on every page load over http(s): see
+   SEARCH_NOTE), raw and gzip level 6 (GitHub Pages serves gzip).
+
+Everything is written to a temp folder, removed at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from importlib.metadata import version
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ["NO_MKDOCS_2_WARNING"] = "1"  # before MkDocs/Material are imported
+
+from sitecheck.build import ROOT, build_env, html_pages  # noqa: E402
+from sitecheck.cli import table  # noqa: E402
+from sitecheck.synthetic import Site, scaled_site  # noqa: E402
+
+HOOK_OVERHEAD_GOAL = 0.10  # hooks may add at most 10% to a bare build
+TEST_SUITE_GOAL_S = 30.0
+LINK_CHECK_GOAL_S = 5.0  # for 1,000 pages
+PAGE_WEIGHT_GOAL = 200 * 1024  # gzip bytes of a first visit
+SEARCH_NOTE = (
+    "Material's bundle.js starts the search worker and fetches search/search_index.json on every "
+    "page load when the page has the search form and is served over http(s) (read from "
+    "assets/javascripts/bundle.*.min.js: the index request is not waiting for the search box to open)."
+)
+
+
+def log(message: str) -> None:
+    """Progress goes to stderr, so `--json` output stays clean."""
+    print(message, file=sys.stderr, flush=True)
+
+
+# --- Timing --------------------------------------------------------------------
+
+
+@dataclass
+class Timings:
+    samples: list[float] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.samples)
+
+    def as_dict(self) -> dict:
+        return {"median_s": round(self.median, 4), "min_s": round(min(self.samples), 4),
+                "max_s": round(max(self.samples), 4), "samples_s": [round(s, 4) for s in self.samples]}
+
+
+@dataclass
+class BuildTimes:
+    build: Timings = field(default_factory=Timings)  # wall time of load_config() + build(), inside the child
+    cpu: Timings = field(default_factory=Timings)  # the child's CPU time over the same span
+    end_to_end: Timings = field(default_factory=Timings)  # the whole `python ... build` process, start-up included
+
+
+def build_in_process(config_file: Path, site_dir: Path) -> tuple[float, float]:
+    """Wall and CPU seconds of `mkdocs build --strict` in this interpreter: config load + build, as the CLI does."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    wall, cpu = time.perf_counter(), time.process_time()
+    config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)  # raises mkdocs.exceptions.Abort on any warning (strict)
+    finally:
+        config.plugins.on_shutdown()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def build_in_child(config_file: Path, site_dir: Path) -> dict[str, float]:
+    """One strict build in a fresh Python process, as CI and writers run it.
+
+    Why a fresh process each time: builds in one interpreter share caches and
+    memory, and a bare build run after a hooks build was up to 15% faster than
+    one after a bare build, which swamps a 10% goal.
+    """
+    command = [sys.executable, __file__, "--child", str(config_file), str(site_dir)]
+    start = time.perf_counter()
+    run = subprocess.run(command, capture_output=True, text=True, env=build_env())
+    end_to_end = time.perf_counter() - start
+    if run.returncode != 0:
+        raise SystemExit(f"Strict build failed: {config_file}\n{run.stdout}{run.stderr}")
+    child = json.loads(run.stdout.splitlines()[-1])
+    return {"build": child["build"], "cpu": child["cpu"], "end_to_end": end_to_end}
+
+
+def child(config_file: Path, site_dir: Path) -> int:
+    """`--child`: build once and print the times as JSON (MkDocs is imported before the clock starts)."""
+    build, cpu = build_in_process(config_file, site_dir)
+    print(json.dumps({"build": build, "cpu": cpu}))
+    return 0
+
+
+def compare(site: Site, folder: Path, repeats: int) -> dict[str, BuildTimes]:
+    """Hooks vs bare, interleaved A B B A A B ... so slow drift in machine load affects both alike."""
+    timings = {"hooks": BuildTimes(), "bare": BuildTimes()}
+    configs = {"hooks": site.config_file, "bare": site.bare_config_file}
+    for round_ in range(repeats):
+        order = ("hooks", "bare") if round_ % 2 == 0 else ("bare", "hooks")
+        for variant in order:
+            times = build_in_child(configs[variant], folder / f"site-{variant}")
+            for clock, seconds in times.items():
+                getattr(timings[variant], clock).samples.append(seconds)
+            log(f"    {site.pages:>5} pages  {variant:<5}  build {times['build']:6.2f} s  CPU {times['cpu']:6.2f} s"
+                f"  end to end {times['end_to_end']:6.2f} s")
+    return timings
+
+
+def overhead(timings: dict[str, BuildTimes], clock: str) -> float:
+    """What the hooks add, as a fraction of the bare build: ratio of medians, minus one."""
+    hooks, bare = getattr(timings["hooks"], clock), getattr(timings["bare"], clock)
+    return hooks.median / bare.median - 1
+
+
+# --- Checks --------------------------------------------------------------------
+
+
+def time_checks(site_dir: Path, docs_dir: Path, pages: int, repeats: int) -> dict:
+    """The link check (lychee, offline) and the reading-level check, on one built site."""
+    from sitecheck import links, readability
+
+    link_times, problems = Timings(), []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        problems = links.check_internal(site_dir)
+        link_times.samples.append(time.perf_counter() - start)
+    start = time.perf_counter()
+    reports = readability.report_site(site_dir, docs_dir)
+    reading = time.perf_counter() - start
+    return {
+        "pages": pages,
+        "link_check": link_times.as_dict() | {"problems": len(problems), "per_100_pages_s": round(link_times.median / pages * 100, 3)},
+        "reading_level": {"seconds": round(reading, 3), "pages_scored": len(reports), "per_100_pages_s": round(reading / pages * 100, 3)},
+    }
+
+
+def time_test_suite(runs: int) -> dict:
+    """Wall time of `pytest -q -p no:cacheprovider` (this venv's Python, as `uv run` would use)."""
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+    times, summary, code = Timings(), "", 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        run = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=build_env())
+        times.samples.append(time.perf_counter() - start)
+        code = run.returncode
+        lines = [line for line in run.stdout.splitlines() if line.strip()]
+        summary = lines[-1].strip("= ") if lines else run.stderr.strip()[-200:]
+        log(f"    tests: {times.samples[-1]:.1f} s  ({summary})")
+    return times.as_dict() | {"exit_code": code, "summary": summary}
+
+
+# --- Page weight ---------------------------------------------------------------
+
+
+class _References(HTMLParser):
+    """What a browser fetches for a page: stylesheets, scripts, images, favicon; and the search form."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.urls: list[tuple[str, str]] = []  # (kind, url)
+        self.base: str | None = None
+        self.has_search_form = False
+        self.config_json = ""
+        self._in_config = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {name: value or "" for name, value in attrs}
+        rel = a.get("rel", "").lower().split()
+        if tag == "base" and a.get("href"):
+            self.base = a["href"]
+        elif tag == "link" and "stylesheet" in rel and a.get("href"):
+            self.urls.append(("css", a["href"]))
+        elif tag == "link" and "icon" in rel and a.get("href"):
+            self.urls.append(("images", a["href"]))
+        elif tag == "script" and a.get("src"):
+            self.urls.append(("js", a["src"]))
+        elif tag in ("img", "source") and (a.get("src") or a.get("srcset")):
+            # srcset: count its first candidate; the site does not use responsive images today.
+            self.urls.append(("images", a.get("src") or a["srcset"].split(",")[0].split()[0]))
+        elif tag == "object" and a.get("data"):
+            self.urls.append(("images", a["data"]))
+        elif tag == "form" and a.get("name") == "search":
+            self.has_search_form = True
+        self._in_config = tag == "script" and a.get("id") == "__config"
+
+    def handle_data(self, data: str) -> None:
+        if self._in_config:
+            self.config_json += data
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_config = False
+
+
+CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)")
+
+
+class _Sizes:
+    """Raw and gzip sizes of site files, each compressed once."""
+
+    def __init__(self) -> None:
+        self._cache: dict[Path, tuple[int, int]] = {}
+
+    def of(self, path: Path) -> tuple[int, int]:
+        if path not in self._cache:
+            data = path.read_bytes()
+            self._cache[path] = (len(data), len(gzip.compress(data, compresslevel=6, mtime=0)))
+        return self._cache[path]
+
+
+def _local_file(url: str, page_url: str, site_dir: Path, prefix: str) -> Path | None:
+    """The site file a URL points at, or None if it leaves the site."""
+    absolute = urlsplit(urljoin(page_url, url))
+    if absolute.scheme not in ("", "http", "https") or absolute.netloc not in ("", "site.invalid"):
+        return None
+    path = absolute.path
+    if not path.startswith(prefix):
+        return None
+    path = path[len(prefix):]
+    return site_dir / (path + "index.html" if path.endswith("/") or not path else path)
+
+
+def _css_references(css: Path, site_dir: Path) -> list[Path]:
+    """Files a stylesheet pulls in with url(...) (data: URIs are inside the CSS already)."""
+    found = []
+    for url in CSS_URL.findall(css.read_text(encoding="utf-8", errors="replace")):
+        if url.startswith(("data:", "#")) or "//" in url:
+            continue
+        target = (css.parent / urlsplit(url).path).resolve()
+        if target.is_file() and site_dir.resolve() in target.parents:
+            found.append(target)
+    return found
+
+
+def page_weight(page: Path, site_dir: Path, prefix: str, sizes: _Sizes) -> dict:
+    """Bytes of a first visit to one page, by kind, raw and gzip."""
+    page_url = "https://site.invalid" + prefix + str(page.relative_to(site_dir)).replace("index.html", "")
+    parser = _References()
+    parser.feed(page.read_text(encoding="utf-8"))
+    base = urljoin(page_url, parser.base) if parser.base else page_url
+    files: dict[Path, str] = {page: "html"}
+    missing, external = [], []
+    references = list(parser.urls)
+    if parser.has_search_form:
+        # Material's search: the index from the config's base, and the worker script (SEARCH_NOTE).
+        config = json.loads(parser.config_json or "{}")
+        root = urljoin(base, (config.get("base") or ".") + "/")
+        references.append(("search", urljoin(root, "search/search_index.json")))
+        if config.get("search"):
+            references.append(("search", config["search"]))
+    for kind, url in references:
+        target = _local_file(url, base, site_dir, prefix)
+        if target is None:
+            external.append(url)
+        elif not target.is_file():
+            missing.append(url)
+        else:
+            files.setdefault(target, kind)
+            if kind == "css":
+                for extra in _css_references(target, site_dir):
+                    files.setdefault(extra, "css")
+    weight = {"page": str(page.relative_to(site_dir)), "files": len(files), "external": external, "missing": missing}
+    for kind in ("html", "css", "js", "images", "search"):
+        chosen = [sizes.of(path) for path, k in files.items() if k == kind]
+        weight[kind] = {"raw": sum(raw for raw, _ in chosen), "gzip": sum(gz for _, gz in chosen)}
+    weight["total"] = {
+        "raw": sum(weight[k]["raw"] for k in ("html", "css", "js", "images", "search")),
+        "gzip": sum(weight[k]["gzip"] for k in ("html", "css", "js", "images", "search")),
+    }
+    return weight
+
+
+def site_weights(site_dir: Path, site_url: str | None) -> list[dict]:
+    prefix = urlsplit(site_url or "/").path or "/"
+    sizes = _Sizes()
+    return [page_weight(page, site_dir, prefix, sizes) for page in html_pages(site_dir)]
+
+
+# --- Running it all ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Plan:
+    sizes: list[int]
+    repeats: int
+    test_runs: int
+    check_repeats: int
+    features: tuple[str, ...]
+
+
+def plan(args: argparse.Namespace) -> Plan:
+    sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else ([10, 100] if args.quick else [10, 100, 1000])
+    repeats = args.repeat or (3 if args.quick else 7)
+    tests = 0 if args.skip_tests else (1 if args.quick else 2)
+    return Plan(sorted(sizes), repeats, tests, 1 if args.quick else 3, tuple(args.theme_feature))
+
+
+def machine() -> dict:
+    return {
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "load_average_start": [round(x, 2) for x in os.getloadavg()],
+        **{name: version(name) for name in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions")},
+    }
+
+
+def run(p: Plan, folder: Path) -> dict:
+    results: dict = {"machine": machine(), "repeats": p.repeats, "builds": [], "search_note": SEARCH_NOTE,
+                     "added_theme_features": list(p.features)}
+    sites: dict[int, Site] = {}
+    for size in p.sizes:
+        log(f"Writing a {size}-page copy of the docs ...")
+        sites[size] = scaled_site(folder / f"pages-{size}", size, features=p.features)
+    largest = sites[p.sizes[-1]]
+    # The real site, unscaled: warm-up builds (imports, caches; not timed) and the page weights.
+    real = sites[p.sizes[0]] if p.sizes[0] <= 10 else scaled_site(folder / "real", 0, features=p.features)
+    log("Warm-up build of each variant (disk cache, .pyc files), not timed ...")
+    build_in_child(real.bare_config_file, folder / "warm-up")
+    build_in_child(real.config_file, real.config_file.parent / "site-hooks")
+
+    log(f"Building: hooks vs bare, {p.repeats} rounds each, interleaved, each build in a fresh process")
+    for size in p.sizes:
+        site = sites[size]
+        results["builds"].append(_build_row(site, size, compare(site, site.config_file.parent, p.repeats)))
+
+    log(f"Timing the link and reading-level checks on the {largest.pages}-page site ...")
+    results["checks"] = time_checks(largest.config_file.parent / "site-hooks", largest.docs_dir, largest.pages, p.check_repeats)
+    if p.test_runs:
+        log(f"Running the offline test suite {p.test_runs} time(s) ...")
+        results["tests"] = time_test_suite(p.test_runs)
+    log("Weighing the real site's pages ...")
+    from sitecheck.pages import site_config
+
+    site_url = site_config(real.config_file).get("site_url")
+    results["page_weight"] = site_weights(real.config_file.parent / "site-hooks", site_url)
+    results["machine"]["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
+    results["goals"] = goals(results)
+    return results
+
+
+def _build_row(site: Site, size: int, timings: dict[str, BuildTimes]) -> dict:
+    row: dict = {"size": size, "pages": site.pages}
+    for clock in ("build", "cpu", "end_to_end"):
+        row[clock] = {variant: getattr(timings[variant], clock).as_dict() for variant in ("hooks", "bare")}
+        row[clock]["overhead"] = round(overhead(timings, clock), 4)
+    row["ms_per_page"] = {variant: round(timings[variant].build.median / site.pages * 1000, 2) for variant in ("hooks", "bare")}
+    return row
+
+
+def goals(results: dict) -> list[dict]:
+    """Each goal with the measured value and pass/fail."""
+    found = []
+    for row in results["builds"]:
+        # Judged on the build's CPU time: other programs on the machine inflate wall time at random.
+        found.append(_goal(f"hooks add <= 10% at {row['pages']} pages (CPU time)",
+                           f"{row['cpu']['overhead']:+.1%} (build wall {row['build']['overhead']:+.1%}, "
+                           f"end to end {row['end_to_end']['overhead']:+.1%})",
+                           row["cpu"]["overhead"] <= HOOK_OVERHEAD_GOAL))
+    if "tests" in results:
+        wall = results["tests"]["median_s"]
+        found.append(_goal(f"offline test suite <= {TEST_SUITE_GOAL_S:.0f} s ({results['machine']['cpus']} cores)",
+                           f"{wall:.1f} s, exit {results['tests']['exit_code']}", wall <= TEST_SUITE_GOAL_S))
+    checks = results["checks"]
+    per_1000 = checks["link_check"]["per_100_pages_s"] * 10
+    estimated = "" if checks["pages"] >= 1000 else f" (scaled from {checks['pages']} pages)"
+    found.append(_goal("link check of 1,000 pages <= 5 s", f"{per_1000:.2f} s{estimated}, {checks['link_check']['problems']} problems",
+                       per_1000 <= LINK_CHECK_GOAL_S and checks["link_check"]["problems"] == 0))
+    heaviest = max(results["page_weight"], key=lambda w: w["total"]["gzip"])
+    found.append(_goal("every page <= 200 KB gzip on first visit", f"max {_kb(heaviest['total']['gzip'])} ({heaviest['page']})",
+                       heaviest["total"]["gzip"] <= PAGE_WEIGHT_GOAL))
+    return found
+
+
+def _goal(name: str, value: str, passed: bool) -> dict:
+    return {"goal": name, "measured": value, "pass": passed}
+
+
+# --- Report --------------------------------------------------------------------
+
+
+def _kb(n: int) -> str:
+    return f"{n / 1024:.1f} KB"
+
+
+def report(results: dict) -> str:
+    m = results["machine"]
+    parts = [
+        f"Machine: {m['cpus']} CPUs, Python {m['python']}, MkDocs {m['mkdocs']}, Material {m['mkdocs-material']}, "
+        f"Markdown {m['markdown']}; load average {m['load_average_start'][0]} at start, {m['load_average_end'][0]} at end.",
+        *([f"What if: Material features added to every config: {', '.join(results['added_theme_features'])}"]
+          if results["added_theme_features"] else []),
+        "",
+        f"1-2. Build time, hooks vs bare (no `hooks:`), {results['repeats']} interleaved builds each, each in a fresh process:",
+        "     build = wall time of load_config() + build() in that process, median (min–max) s; CPU = its CPU time;",
+        "     end to end = the whole `python ... --strict` process, interpreter start-up included;",
+        "     adds = median(hooks) / median(bare) - 1",
+        table([_build_cells(row) for row in results["builds"]],
+              ["pages", "hooks build s", "bare build s", "adds", "adds (CPU)", "hooks e2e s", "bare e2e s", "adds (e2e)",
+               "ms/page hooks", "ms/page bare"]),
+    ]
+    checks = results["checks"]
+    parts += ["", f"3. Checks on the {checks['pages']}-page site, and the offline test suite",
+              table(_check_rows(results), ["what", "wall time", "per 100 pages", "notes"])]
+    parts += ["", "4. First-visit page weight of the real site: gzip level 6 (raw); search = index + worker script",
+              table(_weight_rows(results["page_weight"]), ["page", "HTML", "CSS", "JS", "images", "search", "total", ""]),
+              f"   Search index: {results['search_note']}"]
+    parts += ["", "Goals", table([[("PASS" if g["pass"] else "FAIL"), g["goal"], g["measured"]] for g in results["goals"]],
+                                 ["", "goal", "measured"])]
+    return "\n".join(parts)
+
+
+def _build_cells(row: dict) -> list[str]:
+    spread = lambda t: f"{t['median_s']:.2f} ({t['min_s']:.2f}–{t['max_s']:.2f})"
+    build, cpu, e2e = row["build"], row["cpu"], row["end_to_end"]
+    return [
+        str(row["pages"]), spread(build["hooks"]), spread(build["bare"]), f"{build['overhead']:+.1%}",
+        f"{cpu['overhead']:+.1%}", spread(e2e["hooks"]), spread(e2e["bare"]), f"{e2e['overhead']:+.1%}",
+        f"{row['ms_per_page']['hooks']:.1f}", f"{row['ms_per_page']['bare']:.1f}",
+    ]
+
+
+def _check_rows(results: dict) -> list[list[str]]:
+    checks = results["checks"]
+    link, reading = checks["link_check"], checks["reading_level"]
+    rows = [
+        ["link check (lychee, offline)", f"{link['median_s']:.2f} s", f"{link['per_100_pages_s']:.3f} s",
+         f"{link['problems']} problems; median of {len(link['samples_s'])}"],
+        ["reading-level check", f"{reading['seconds']:.2f} s", f"{reading['per_100_pages_s']:.3f} s",
+         f"{reading['pages_scored']} pages scored"],
+    ]
+    if "tests" in results:
+        tests = results["tests"]
+        rows.append(["offline test suite (pytest)", f"{tests['median_s']:.1f} s", "", f"{tests['summary']}; median of {len(tests['samples_s'])}"])
+    return rows
+
+
+def _weight_rows(weights: list[dict]) -> list[list[str]]:
+    cell = lambda part: f"{_kb(part['gzip'])} ({_kb(part['raw'])})"
+    rows = []
+    for w in weights:
+        flag = "OVER 200 KB" if w["total"]["gzip"] > PAGE_WEIGHT_GOAL else ""
+        flag += f" missing: {', '.join(w['missing'])}" if w["missing"] else ""
+        flag += f" external: {', '.join(w['external'])}" if w["external"] else ""
+        rows.append([w["page"], *(cell(w[k]) for k in ("html", "css", "js", "images", "search", "total")), flag.strip()])
+    totals = sorted(w["total"]["gzip"] for w in weights)
+    rows.append(["median total", "", "", "", "", "", _kb(int(statistics.median(totals))), ""])
+    rows.append(["max total", "", "", "", "", "", _kb(totals[-1]), ""])
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="sizes 10 and 100, 3 repeats, one test run")
+    parser.add_argument("--repeat", type=int, help="builds per variant and size (default 7; 3 with --quick)")
+    parser.add_argument("--sizes", help="page counts, comma-separated (default 10,100,1000)")
+    parser.add_argument("--skip-tests", action="store_true", help="do not time the test suite")
+    parser.add_argument("--json", nargs="?", const="-", metavar="FILE",
+                        help="the results as JSON: on stdout instead of the tables, or into FILE as well")
+    parser.add_argument("--theme-feature", action="append", default=[], metavar="NAME",
+                        help="what if: add this Material feature to every measured config (e.g. navigation.prune)")
+    parser.add_argument("--child", nargs=2, type=Path, metavar=("CONFIG", "SITE_DIR"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        return child(*args.child)
+    # Ctrl-C or `kill`: leave through `finally`, so the temp folder is removed.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    from mkdocs.exceptions import Abort
+
+    folder = Path(tempfile.mkdtemp(prefix="guide-benchmark-"))
+    try:
+        results = run(plan(args), folder)
+    except Abort as error:
+        sys.exit(f"A strict build failed, so nothing was measured: {error}")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    if args.json and args.json != "-":
+        Path(args.json).write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print(json.dumps(results, indent=2) if args.json == "-" else report(results))
+    return 0 if all(goal["pass"] for goal in results["goals"]) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
