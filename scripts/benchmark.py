@@ -406,18 +406,21 @@ def goals(results: dict) -> list[dict]:
         wall = results["tests"]["median_s"]
         found.append(_goal(f"offline test suite <= {TEST_SUITE_GOAL_S:.0f} s ({results['machine']['cpus']} cores)",
                            f"{wall:.1f} s, exit {results['tests']['exit_code']}", wall <= TEST_SUITE_GOAL_S))
-    checks = results["checks"]
-    per_1000 = checks["link_check"]["per_100_pages_s"] * 10
-    estimated = "" if checks["pages"] >= 1000 else f" (scaled from {checks['pages']} pages)"
-    found.append(_goal("link check of 1,000 pages <= 5 s", f"{per_1000:.2f} s{estimated}, {checks['link_check']['problems']} problems",
-                       per_1000 <= LINK_CHECK_GOAL_S and checks["link_check"]["problems"] == 0))
+    checks, link = results["checks"], results["checks"]["link_check"]
+    if checks["pages"] >= 1000:
+        per_1000 = link["per_100_pages_s"] * 10
+        found.append(_goal("link check of 1,000 pages <= 5 s", f"{per_1000:.2f} s, {link['problems']} problems",
+                           per_1000 <= LINK_CHECK_GOAL_S and link["problems"] == 0))
+    else:  # not scaled up: every page links to every page in the nav, so the time grows faster than the page count
+        found.append(_goal("link check of 1,000 pages <= 5 s", f"not measured: {link['median_s']:.2f} s at "
+                           f"{checks['pages']} pages; run without --quick", None))
     heaviest = max(results["page_weight"], key=lambda w: w["total"]["gzip"])
     found.append(_goal("every page <= 200 KB gzip on first visit", f"max {_kb(heaviest['total']['gzip'])} ({heaviest['page']})",
                        heaviest["total"]["gzip"] <= PAGE_WEIGHT_GOAL))
     return found
 
 
-def _goal(name: str, value: str, passed: bool) -> dict:
+def _goal(name: str, value: str, passed: bool | None) -> dict:
     return {"goal": name, "measured": value, "pass": passed}
 
 
@@ -450,7 +453,8 @@ def report(results: dict) -> str:
     parts += ["", "4. First-visit page weight of the real site: gzip level 6 (raw); search = index + worker script",
               table(_weight_rows(results["page_weight"]), ["page", "HTML", "CSS", "JS", "images", "search", "total", ""]),
               f"   Search index: {results['search_note']}"]
-    parts += ["", "Goals", table([[("PASS" if g["pass"] else "FAIL"), g["goal"], g["measured"]] for g in results["goals"]],
+    verdict = {True: "PASS", False: "FAIL", None: "n/a"}
+    parts += ["", "Goals", table([[verdict[g["pass"]], g["goal"], g["measured"]] for g in results["goals"]],
                                  ["", "goal", "measured"])]
     return "\n".join(parts)
 
@@ -522,7 +526,7 @@ def main() -> int:
     if args.json and args.json != "-":
         Path(args.json).write_text(json.dumps(results, indent=2), encoding="utf-8")
     print(json.dumps(results, indent=2) if args.json == "-" else report(results))
-    return 0 if all(goal["pass"] for goal in results["goals"]) else 1
+    return 1 if any(goal["pass"] is False for goal in results["goals"]) else 0
 
 
 if __name__ == "__main__":
