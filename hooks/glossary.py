@@ -35,7 +35,6 @@ GLOSSARY_PAGE = "glossary.md"
 _tips: dict[str, str] = {}
 _finder: list[glossary.TermFinder] = []
 _page_gets_tips = [True]
-_tooltips_made = [0]
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -56,15 +55,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # The glossary page gives the definitions in full: no tooltips there.
     _page_gets_tips[0] = page.file.src_uri != GLOSSARY_PAGE
-    _tooltips_made[0] = 0
     return markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # Glossary tooltips are first uses already; this trims abbreviations a page defines itself, if any.
-    if html.count("<abbr ") > _tooltips_made[0]:
-        return glossary.first_use_only(html)
-    return html
+    # Glossary tooltips are first uses already; this trims abbreviations a page defines itself.
+    return glossary.first_use_only(html)
 
 
 def _tooltips(files: Files) -> dict[str, str]:
@@ -121,7 +117,6 @@ class _FirstUseTooltips(Treeprocessor):
         if not found:
             return text, []
         new = []
-        _tooltips_made[0] += len(found)
         for (start, end, term), following in zip(found, [*found[1:], None]):
             abbr = etree.Element("abbr", {"title": _tips[term]})
             abbr.text = AtomicString(term)

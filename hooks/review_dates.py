@@ -31,9 +31,8 @@ _overdue: list[str] = []
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _errors.clear()
     _overdue.clear()
-    settings = config.extra.get("review") or {}
     try:
-        reviews.check_interval(settings.get("interval_months", reviews.DEFAULT_INTERVAL_MONTHS))
+        reviews.interval_setting(config.extra)
     except reviews.ReviewDateError as error:
         raise PluginError(f"mkdocs.yml: {error}") from None
     return config
@@ -78,8 +77,7 @@ def _review(page: Page, config: MkDocsConfig) -> reviews.Review:
     if problem:
         message, line = problem
         raise _PageError(_where(page, line) + message)
-    settings = config.extra.get("review") or {}
-    interval = settings.get("interval_months", reviews.DEFAULT_INTERVAL_MONTHS)
+    interval = reviews.interval_setting(config.extra)
     try:
         return reviews.review_from_meta(page.meta, interval, reviews.today())
     except reviews.ReviewDateError as error:

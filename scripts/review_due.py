@@ -29,8 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="the site's mkdocs.yml")
     args = parser.parse_args(argv)
 
-    settings = (site_config(args.config).get("extra") or {}).get("review") or {}
-    interval = reviews.check_interval(settings.get("interval_months", reviews.DEFAULT_INTERVAL_MONTHS))
+    interval = reviews.interval_setting(site_config(args.config).get("extra") or {})
     today = reviews.today()
     statuses = reviews.site_reviews(args.config.parent / "docs", interval, today)
     errors = [status.error for status in statuses if status.error]

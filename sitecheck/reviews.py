@@ -122,6 +122,12 @@ def review_from_meta(meta: dict, interval_months: int, on: dt.date) -> Review:
     return Review(last, next_due, reviewer, overdue=next_due < on)
 
 
+def interval_setting(extra: dict) -> int:
+    """The review interval from mkdocs.yml's `extra:` (`review.interval_months`, default 12), checked."""
+    settings = (extra or {}).get("review") or {}
+    return check_interval(settings.get("interval_months", DEFAULT_INTERVAL_MONTHS))
+
+
 def check_interval(value: object) -> int:
     """The review interval setting: a whole number of months, 1 or more."""
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
@@ -181,7 +187,7 @@ class PageStatus:
 
 def site_reviews(docs_dir, interval_months: int, on: dt.date) -> list[PageStatus]:
     """The review status of every page under docs/, errors included, for the review-due report."""
-    from sitecheck.pages import markdown_pages
+    from sitecheck.pages import front_matter, markdown_pages
 
     statuses = []
     for path in markdown_pages(docs_dir):
@@ -191,8 +197,6 @@ def site_reviews(docs_dir, interval_months: int, on: dt.date) -> list[PageStatus
         if problem:
             statuses.append(PageStatus(name, None, f"{name}:{problem[1] or 1}: {problem[0]}"))
             continue
-        from sitecheck.pages import front_matter
-
         try:
             statuses.append(PageStatus(name, review_from_meta(front_matter(path), interval_months, on)))
         except ReviewDateError as error:
