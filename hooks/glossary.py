@@ -31,7 +31,7 @@ from sitecheck import glossary
 
 GLOSSARY_PAGE = "glossary.md"
 
-# Per build: tooltip by term, the finder of their uses; per page: whether it gets tooltips, and how many it got.
+# Per build: tooltip by term, and the finder of their uses; per page: whether it gets tooltips.
 _tips: dict[str, str] = {}
 _finder: list[glossary.TermFinder] = []
 _page_gets_tips = [True]
@@ -87,39 +87,47 @@ class _FirstUseTooltips(Treeprocessor):
         if not (_page_gets_tips[0] and _finder):
             return
         self.seen: set[str] = set()
-        self.may_hold_term = _finder[0].first_words.search  # a quick test first: most texts hold no term
+        self.uses = _finder[0].pattern.finditer
         self._walk(root)
 
     def _walk(self, element: etree.Element) -> None:
         children = list(element)  # before the <abbr>s made from the text go in: that text is done
-        if self._wanted(element.text):
+        added = 0  # <abbr>s put in among the children so far
+        if _has_words(element.text):
             element.text, new = self._wrap(element.text)
             element[0:0] = new  # before the children: they come after the text
-        for child in children:
+            added = len(new)
+        for index, child in enumerate(children):
             self._walk(child)
-            if self._wanted(child.tail):
+            if _has_words(child.tail):
                 child.tail, new = self._wrap(child.tail)
-                if new:
-                    at = list(element).index(child) + 1
-                    element[at:at] = new
-
-    def _wanted(self, text: str | None) -> bool:
-        """Text that Markdown has not marked as final (code, for one) and that may hold a term."""
-        return bool(text) and not isinstance(text, AtomicString) and self.may_hold_term(text) is not None
+                at = index + added + 1  # right after the child
+                element[at:at] = new
+                added += len(new)
 
     def _wrap(self, text: str) -> tuple[str, list[etree.Element]]:
         """The text before the first new term, and an <abbr> per new term (its tail runs to the next one)."""
-        found = []
-        for start, end, term in _finder[0].uses(text):
-            if _tips[term] not in self.seen:
-                self.seen.add(_tips[term])
-                found.append((start, end, term))
-        if not found:
-            return text, []
-        new = []
-        for (start, end, term), following in zip(found, [*found[1:], None]):
-            abbr = etree.Element("abbr", {"title": _tips[term]})
-            abbr.text = AtomicString(term)
-            abbr.tail = text[end : following[0] if following else len(text)]
+        new: list[etree.Element] = []
+        before = text
+        for use in self.uses(text):
+            tip = _tips[use.group()]
+            if tip in self.seen:
+                continue
+            self.seen.add(tip)
+            if new:
+                new[-1].tail = text[end : use.start()]
+            else:
+                before = text[: use.start()]
+            abbr = etree.Element("abbr", {"title": tip})
+            abbr.text = AtomicString(use.group())
             new.append(abbr)
-        return text[: found[0][0]], new
+            end = use.end()
+        if new:
+            new[-1].tail = text[end:]
+        return before, new
+
+
+def _has_words(text: str | None) -> bool:
+    """Text to search for terms: not empty, not just the line breaks between tags (half of all
+    texts: skipping them saves a regex call each), and not marked final by Markdown (code)."""
+    return bool(text) and not text.isspace() and not isinstance(text, AtomicString)

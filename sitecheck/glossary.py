@@ -113,35 +113,18 @@ class TermFinder:
     r"""Finds whole-word uses of terms: the matches of the `abbr` extension's regex, faster.
 
     `abbr` builds `\b(?:longest|...|shortest)\b` from all ~260 terms and tries
-    them all at every word: 0.9 ms a page. Here a regex shaped as a tree of the
-    terms' first words (`\b(?:C(?:AR|ell(?:s)?)|...)\b`) finds the few words that
-    can start a term, and only those are compared with the terms: 0.3 ms a page.
+    them one by one at every word: 0.9 ms a page. Here the terms share their
+    prefixes in one regex tree (`\b(?:C(?:AR|ell(?:s)?)|...)\b`), so each word
+    is read once. The tree's branches are greedy, so where several terms start
+    at one place the longest wins, as in `abbr`.
     """
 
-    WORD_EDGE = re.compile(r"\b")  # matched at a position, it looks at the character before it too
-
     def __init__(self, terms: Iterable[str]) -> None:
-        # A term starts with a letter or digit, so a use starts where a word starts.
-        self.by_first_word: dict[str, list[str]] = {}
-        for term in sorted(terms, key=len, reverse=True):  # longest first, as `abbr`
-            self.by_first_word.setdefault(re.match(r"\w+", term).group(), []).append(term)
-        self.first_words = re.compile(rf"\b{_tree_regex(self.by_first_word)}\b")
+        self.pattern = re.compile(rf"\b{_tree_regex(terms)}\b")
 
     def uses(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, term) of each use, left to right; where several terms start, the longest."""
-        found: list[tuple[int, int, str]] = []
-        done = 0
-        for word in self.first_words.finditer(text):
-            start = word.start()
-            if start < done:
-                continue
-            for term in self.by_first_word[word.group()]:
-                end = start + len(term)
-                if text.startswith(term, start) and self.WORD_EDGE.match(text, end):
-                    found.append((start, end, term))
-                    done = end
-                    break
-        return found
+        """(start, end, term) of each use, left to right."""
+        return [(use.start(), use.end(), use.group()) for use in self.pattern.finditer(text)]
 
 
 def _tree_regex(words: Iterable[str]) -> str:

@@ -45,6 +45,12 @@ def test_forms_cover_case_plurals_and_the_short_name() -> None:
     assert "adeno-associated virus" in glossary.forms("Adeno-associated virus (AAV)")
 
 
+def test_terms_are_found_as_whole_words_longest_first() -> None:
+    finder = glossary.TermFinder(["gene", "gene therapy", "genes", "cell"])
+    text = "A gene therapy uses genes, not generic cells. One gene."
+    assert finder.uses(text) == [(2, 14, "gene therapy"), (20, 25, "genes"), (50, 54, "gene")]
+
+
 def test_only_the_first_use_keeps_its_tooltip() -> None:
     html = '<p><abbr title="a carrier">vector</abbr> and <abbr title="a carrier">vectors</abbr>.</p>'
     assert glossary.first_use_only(html) == '<p><abbr title="a carrier">vector</abbr> and vectors.</p>'
@@ -73,3 +79,21 @@ def test_a_broken_glossary_fails_the_build(tmp_path: Path) -> None:
     result = build_small(tmp_path, pages, GUIDE_TODAY="2026-11-24")
     assert not result.ok
     assert "docs/glossary.md:19: 'Vector' is already defined on line 16" in result.log
+
+
+def test_tooltips_go_on_first_uses_in_reading_order(tmp_path: Path) -> None:
+    body = ("Not in code: `vector`.\n\n"
+            "A **viral vector** carries the gene. Then a vector and AAV.\n\n"
+            "- AAV again, and *MyTerm* twice: MyTerm.\n\n"
+            "*[MyTerm]: A page's own abbreviation.\n")
+    pages = {"index.md": page(body, title="Home", last_reviewed="2026-11-01"),
+             "glossary.md": page(SAMPLE.replace("(#x)", "(index.md)"), title="Glossary", last_reviewed="2026-11-01")}
+    result = build_small(tmp_path, pages, GUIDE_TODAY="2026-11-24")
+    assert result.ok, result.log
+    article = BeautifulSoup((result.site_dir / "index.html").read_text(encoding="utf-8"), "html.parser").article
+    assert [(abbr.parent.name, abbr.text) for abbr in article.find_all("abbr")] == [
+        ("strong", "vector"), ("p", "AAV"), ("em", "MyTerm")]
+    assert article.find("code").text == "vector"
+    assert "Then a vector and" in article.p.find_next("p").text
+    glossary_page = (result.site_dir / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert "<abbr" not in glossary_page
