@@ -71,17 +71,17 @@ class _PageError(Exception):
 
 def _review(page: Page, config: MkDocsConfig) -> reviews.Review:
     """Validate one page's front matter; errors name the file and, when known, the line."""
-    source = _source(page)
     # MkDocs drops front matter it cannot parse without a word; only then is a second, slow look needed.
-    problem = reviews.front_matter_error(source) if source and "last_reviewed" not in page.meta else None
-    if problem:
-        message, line = problem
-        raise _PageError(_where(page, line) + message)
+    if "last_reviewed" not in page.meta:
+        problem = reviews.front_matter_error(_source(page) or "")
+        if problem:
+            message, line = problem
+            raise _PageError(_where(page, line) + message)
     interval = reviews.interval_setting(config.extra)
     try:
         return reviews.review_from_meta(page.meta, interval, reviews.today())
     except reviews.ReviewDateError as error:
-        raise _PageError(_where(page, reviews.key_line(source or "", error.key)) + str(error)) from None
+        raise _PageError(_where(page, reviews.key_line(_source(page) or "", error.key)) + str(error)) from None
 
 
 def _source(page: Page) -> str | None:
