@@ -2,15 +2,15 @@
 
 Definitions are written once, in docs/glossary.md. This hook reads them
 (sitecheck/glossary.py) once per build and wraps the first use of each term on
-every other page in `<abbr title="definition">`, as the `abbr` extension would;
-Material's `content.tooltips` shows them. A glossary entry that cannot be read
-fails the build with its file and line.
+every other page, outside headings, links and code, in `<abbr title="definition">`
+as the `abbr` extension would; Material's `content.tooltips` shows them. A
+glossary entry that cannot be read fails the build with its file and line.
 
 Why not `*[term]: definition` lines appended to every page for `abbr`: Python-
 Markdown parses those ~260 lines on every page (one block at a time, re-testing
 every block rule), then wraps every use of every term, most of which
 `first_use_only` removes again. That cost several times a bare build; this
-wraps only first uses, in one pass, for the same HTML (scripts/benchmark.py).
+wraps only first uses, in one pass (scripts/benchmark.py).
 A page may still define its own `*[term]: ...` for `abbr`, which runs first:
 its own definition then wins over the glossary's on that page.
 """
@@ -30,6 +30,9 @@ from mkdocs.structure.pages import Page
 from sitecheck import glossary
 
 GLOSSARY_PAGE = "glossary.md"
+# No tooltips in headings (the reader meets the term again in the text below) or in links
+# (a tap on a phone follows the link, so the tooltip would never show).
+NO_TOOLTIPS_IN = {"h1", "h2", "h3", "h4", "h5", "h6", "a"}
 
 # Per build: tooltip by term, and the finder of their uses; per page: whether it gets tooltips.
 _tips: dict[str, str] = {}
@@ -91,6 +94,8 @@ class _FirstUseTooltips(Treeprocessor):
         self._walk(root)
 
     def _walk(self, element: etree.Element) -> None:
+        if element.tag in NO_TOOLTIPS_IN:
+            return  # its tail is the parent's text: the parent looks at it
         children = list(element)  # before the <abbr>s made from the text go in: that text is done
         added = 0  # <abbr>s put in among the children so far
         if _has_words(element.text):

@@ -1,8 +1,8 @@
 """Benchmark the guide: build cost of the project's hooks, check times, page weight.
 
-    uv run python scripts/benchmark.py              # 10, 100 and 1,000 pages, 7 repeats (~25 min)
-    uv run python scripts/benchmark.py --quick      # 10 and 100 pages, 3 repeats (~2 min)
-    uv run python scripts/benchmark.py --repeat 7   # more repeats
+    uv run python scripts/benchmark.py              # 10, 100 and 1,000 pages, 11 repeats (~15 min)
+    uv run python scripts/benchmark.py --quick      # 10 and 100 pages, 3 repeats (~1 min)
+    uv run python scripts/benchmark.py --repeat 21  # more repeats
     uv run python scripts/benchmark.py --json       # the numbers as JSON on stdout
     uv run python scripts/benchmark.py --json r.json  # the tables, and the numbers in r.json
 
@@ -17,8 +17,9 @@ What is measured (numbers, not pass/fail tests; the goals are printed at the end
    (hooks, bare, bare, hooks, ...) so drift in machine load hits both alike.
    The 10% goal is judged on CPU time, which other programs on a shared
    machine disturb less (the build is single-threaded). Even so, on a shared
-   2-core VM two identical configs measured up to 5% apart with 5 repeats:
-   treat differences that small as noise, and use more repeats to settle one.
+   2-core VM two identical configs measured up to 11% apart with 7 repeats,
+   and 2% apart with 11: treat differences of a few percent as noise, and use
+   more repeats to settle one.
 2. The same on copies of the docs scaled to about 100 and 1,000 pages
    (sitecheck/synthetic.py), with time per page to show how cost grows.
 3. Wall time of the offline test suite, and of the internal link check and
@@ -34,11 +35,9 @@ Everything is written to a temp folder, removed at the end.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import platform
-import re
 import shutil
 import signal
 import statistics
@@ -47,27 +46,21 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from importlib.metadata import version
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ["NO_MKDOCS_2_WARNING"] = "1"  # before MkDocs/Material are imported
 
-from sitecheck.build import ROOT, build_env, html_pages  # noqa: E402
+from sitecheck.build import ROOT, build_env  # noqa: E402
 from sitecheck.cli import table  # noqa: E402
 from sitecheck.synthetic import Site, scaled_site  # noqa: E402
+from sitecheck.weight import SEARCH_NOTE, site_weights  # noqa: E402
 
 HOOK_OVERHEAD_GOAL = 0.10  # hooks may add at most 10% to a bare build
 TEST_SUITE_GOAL_S = 30.0
 LINK_CHECK_GOAL_S = 5.0  # for 1,000 pages
 PAGE_WEIGHT_GOAL = 200 * 1024  # gzip bytes of a first visit
-SEARCH_NOTE = (
-    "Material's bundle.js starts the search worker and fetches search/search_index.json on every "
-    "page load when the page has the search form and is served over http(s) (read from "
-    "assets/javascripts/bundle.*.min.js: the index request is not waiting for the search box to open)."
-)
 
 
 def log(message: str) -> None:
@@ -195,132 +188,6 @@ def time_test_suite(runs: int) -> dict:
     return times.as_dict() | {"exit_code": code, "summary": summary}
 
 
-# --- Page weight ---------------------------------------------------------------
-
-
-class _References(HTMLParser):
-    """What a browser fetches for a page: stylesheets, scripts, images, favicon; and the search form."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.urls: list[tuple[str, str]] = []  # (kind, url)
-        self.base: str | None = None
-        self.has_search_form = False
-        self.config_json = ""
-        self._in_config = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {name: value or "" for name, value in attrs}
-        rel = a.get("rel", "").lower().split()
-        if tag == "base" and a.get("href"):
-            self.base = a["href"]
-        elif tag == "link" and "stylesheet" in rel and a.get("href"):
-            self.urls.append(("css", a["href"]))
-        elif tag == "link" and "icon" in rel and a.get("href"):
-            self.urls.append(("images", a["href"]))
-        elif tag == "script" and a.get("src"):
-            self.urls.append(("js", a["src"]))
-        elif tag in ("img", "source") and (a.get("src") or a.get("srcset")):
-            # srcset: count its first candidate; the site does not use responsive images today.
-            self.urls.append(("images", a.get("src") or a["srcset"].split(",")[0].split()[0]))
-        elif tag == "object" and a.get("data"):
-            self.urls.append(("images", a["data"]))
-        elif tag == "form" and a.get("name") == "search":
-            self.has_search_form = True
-        self._in_config = tag == "script" and a.get("id") == "__config"
-
-    def handle_data(self, data: str) -> None:
-        if self._in_config:
-            self.config_json += data
-
-    def handle_endtag(self, tag: str) -> None:
-        self._in_config = False
-
-
-CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)")
-
-
-class _Sizes:
-    """Raw and gzip sizes of site files, each compressed once."""
-
-    def __init__(self) -> None:
-        self._cache: dict[Path, tuple[int, int]] = {}
-
-    def of(self, path: Path) -> tuple[int, int]:
-        if path not in self._cache:
-            data = path.read_bytes()
-            self._cache[path] = (len(data), len(gzip.compress(data, compresslevel=6, mtime=0)))
-        return self._cache[path]
-
-
-def _local_file(url: str, page_url: str, site_dir: Path, prefix: str) -> Path | None:
-    """The site file a URL points at, or None if it leaves the site."""
-    absolute = urlsplit(urljoin(page_url, url))
-    if absolute.scheme not in ("", "http", "https") or absolute.netloc not in ("", "site.invalid"):
-        return None
-    path = absolute.path
-    if not path.startswith(prefix):
-        return None
-    path = path[len(prefix):]
-    return site_dir / (path + "index.html" if path.endswith("/") or not path else path)
-
-
-def _css_references(css: Path, site_dir: Path) -> list[Path]:
-    """Files a stylesheet pulls in with url(...) (data: URIs are inside the CSS already)."""
-    found = []
-    for url in CSS_URL.findall(css.read_text(encoding="utf-8", errors="replace")):
-        if url.startswith(("data:", "#")) or "//" in url:
-            continue
-        target = (css.parent / urlsplit(url).path).resolve()
-        if target.is_file() and site_dir.resolve() in target.parents:
-            found.append(target)
-    return found
-
-
-def page_weight(page: Path, site_dir: Path, prefix: str, sizes: _Sizes) -> dict:
-    """Bytes of a first visit to one page, by kind, raw and gzip."""
-    page_url = "https://site.invalid" + prefix + str(page.relative_to(site_dir)).replace("index.html", "")
-    parser = _References()
-    parser.feed(page.read_text(encoding="utf-8"))
-    base = urljoin(page_url, parser.base) if parser.base else page_url
-    files: dict[Path, str] = {page: "html"}
-    missing, external = [], []
-    references = list(parser.urls)
-    if parser.has_search_form:
-        # Material's search: the index from the config's base, and the worker script (SEARCH_NOTE).
-        config = json.loads(parser.config_json or "{}")
-        root = urljoin(base, (config.get("base") or ".") + "/")
-        references.append(("search", urljoin(root, "search/search_index.json")))
-        if config.get("search"):
-            references.append(("search", config["search"]))
-    for kind, url in references:
-        target = _local_file(url, base, site_dir, prefix)
-        if target is None:
-            external.append(url)
-        elif not target.is_file():
-            missing.append(url)
-        else:
-            files.setdefault(target, kind)
-            if kind == "css":
-                for extra in _css_references(target, site_dir):
-                    files.setdefault(extra, "css")
-    weight = {"page": str(page.relative_to(site_dir)), "files": len(files), "external": external, "missing": missing}
-    for kind in ("html", "css", "js", "images", "search"):
-        chosen = [sizes.of(path) for path, k in files.items() if k == kind]
-        weight[kind] = {"raw": sum(raw for raw, _ in chosen), "gzip": sum(gz for _, gz in chosen)}
-    weight["total"] = {
-        "raw": sum(weight[k]["raw"] for k in ("html", "css", "js", "images", "search")),
-        "gzip": sum(weight[k]["gzip"] for k in ("html", "css", "js", "images", "search")),
-    }
-    return weight
-
-
-def site_weights(site_dir: Path, site_url: str | None) -> list[dict]:
-    prefix = urlsplit(site_url or "/").path or "/"
-    sizes = _Sizes()
-    return [page_weight(page, site_dir, prefix, sizes) for page in html_pages(site_dir)]
-
-
 # --- Running it all ------------------------------------------------------------
 
 
@@ -335,7 +202,7 @@ class Plan:
 
 def plan(args: argparse.Namespace) -> Plan:
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else ([10, 100] if args.quick else [10, 100, 1000])
-    repeats = args.repeat or (3 if args.quick else 7)
+    repeats = args.repeat or (3 if args.quick else 11)
     tests = 0 if args.skip_tests else (1 if args.quick else 2)
     return Plan(sorted(sizes), repeats, tests, 1 if args.quick else 3, tuple(args.theme_feature))
 
@@ -501,7 +368,7 @@ def _weight_rows(weights: list[dict]) -> list[list[str]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="sizes 10 and 100, 3 repeats, one test run")
-    parser.add_argument("--repeat", type=int, help="builds per variant and size (default 7; 3 with --quick)")
+    parser.add_argument("--repeat", type=int, help="builds per variant and size (default 11; 3 with --quick)")
     parser.add_argument("--sizes", help="page counts, comma-separated (default 10,100,1000)")
     parser.add_argument("--skip-tests", action="store_true", help="do not time the test suite")
     parser.add_argument("--json", nargs="?", const="-", metavar="FILE",

@@ -82,7 +82,8 @@ def test_a_broken_glossary_fails_the_build(tmp_path: Path) -> None:
 
 
 def test_tooltips_go_on_first_uses_in_reading_order(tmp_path: Path) -> None:
-    body = ("Not in code: `vector`.\n\n"
+    body = ("## Why a vector?\n\n"
+            "Not in code: `vector`, nor in a link: [vectors](glossary.md).\n\n"
             "A **viral vector** carries the gene. Then a vector and AAV.\n\n"
             "- AAV again, and *MyTerm* twice: MyTerm.\n\n"
             "*[MyTerm]: A page's own abbreviation.\n")
@@ -94,6 +95,7 @@ def test_tooltips_go_on_first_uses_in_reading_order(tmp_path: Path) -> None:
     assert [(abbr.parent.name, abbr.text) for abbr in article.find_all("abbr")] == [
         ("strong", "vector"), ("p", "AAV"), ("em", "MyTerm")]
     assert article.find("code").text == "vector"
+    assert not article.h2.find("abbr") and not article.p.a.find("abbr")
     assert "Then a vector and" in article.p.find_next("p").text
     glossary_page = (result.site_dir / "glossary" / "index.html").read_text(encoding="utf-8")
     assert "<abbr" not in glossary_page

@@ -1,0 +1,147 @@
+"""What a first visit to each page of a built site downloads, raw and gzip (scripts/benchmark.py).
+
+A browser that opens a page fetches the HTML, the stylesheets and what they
+pull in with url(...), the scripts, images and favicon, and, on a page with
+Material's search form, the search index and the search worker (SEARCH_NOTE).
+Sizes are counted per kind, raw and gzip level 6 (GitHub Pages serves gzip).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from sitecheck.build import html_pages
+
+SEARCH_NOTE = (
+    "Material's bundle.js starts the search worker and fetches search/search_index.json on every "
+    "page load when the page has the search form and is served over http(s) (read from "
+    "assets/javascripts/bundle.*.min.js: the index request is not waiting for the search box to open)."
+)
+
+
+class _References(HTMLParser):
+    """What a browser fetches for a page: stylesheets, scripts, images, favicon; and the search form."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.urls: list[tuple[str, str]] = []  # (kind, url)
+        self.base: str | None = None
+        self.has_search_form = False
+        self.config_json = ""
+        self._in_config = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {name: value or "" for name, value in attrs}
+        rel = a.get("rel", "").lower().split()
+        if tag == "base" and a.get("href"):
+            self.base = a["href"]
+        elif tag == "link" and "stylesheet" in rel and a.get("href"):
+            self.urls.append(("css", a["href"]))
+        elif tag == "link" and "icon" in rel and a.get("href"):
+            self.urls.append(("images", a["href"]))
+        elif tag == "script" and a.get("src"):
+            self.urls.append(("js", a["src"]))
+        elif tag in ("img", "source") and (a.get("src") or a.get("srcset")):
+            # srcset: count its first candidate; the site does not use responsive images today.
+            self.urls.append(("images", a.get("src") or a["srcset"].split(",")[0].split()[0]))
+        elif tag == "object" and a.get("data"):
+            self.urls.append(("images", a["data"]))
+        elif tag == "form" and a.get("name") == "search":
+            self.has_search_form = True
+        self._in_config = tag == "script" and a.get("id") == "__config"
+
+    def handle_data(self, data: str) -> None:
+        if self._in_config:
+            self.config_json += data
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_config = False
+
+
+CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)")
+
+
+class _Sizes:
+    """Raw and gzip sizes of site files, each compressed once."""
+
+    def __init__(self) -> None:
+        self._cache: dict[Path, tuple[int, int]] = {}
+
+    def of(self, path: Path) -> tuple[int, int]:
+        if path not in self._cache:
+            data = path.read_bytes()
+            self._cache[path] = (len(data), len(gzip.compress(data, compresslevel=6, mtime=0)))
+        return self._cache[path]
+
+
+def _local_file(url: str, page_url: str, site_dir: Path, prefix: str) -> Path | None:
+    """The site file a URL points at, or None if it leaves the site."""
+    absolute = urlsplit(urljoin(page_url, url))
+    if absolute.scheme not in ("", "http", "https") or absolute.netloc not in ("", "site.invalid"):
+        return None
+    path = absolute.path
+    if not path.startswith(prefix):
+        return None
+    path = path[len(prefix):]
+    return site_dir / (path + "index.html" if path.endswith("/") or not path else path)
+
+
+def _css_references(css: Path, site_dir: Path) -> list[Path]:
+    """Files a stylesheet pulls in with url(...) (data: URIs are inside the CSS already)."""
+    found = []
+    for url in CSS_URL.findall(css.read_text(encoding="utf-8", errors="replace")):
+        if url.startswith(("data:", "#")) or "//" in url:
+            continue
+        target = (css.parent / urlsplit(url).path).resolve()
+        if target.is_file() and site_dir.resolve() in target.parents:
+            found.append(target)
+    return found
+
+
+def page_weight(page: Path, site_dir: Path, prefix: str, sizes: _Sizes) -> dict:
+    """Bytes of a first visit to one page, by kind, raw and gzip."""
+    page_url = "https://site.invalid" + prefix + str(page.relative_to(site_dir)).replace("index.html", "")
+    parser = _References()
+    parser.feed(page.read_text(encoding="utf-8"))
+    base = urljoin(page_url, parser.base) if parser.base else page_url
+    files: dict[Path, str] = {page: "html"}
+    missing, external = [], []
+    references = list(parser.urls)
+    if parser.has_search_form:
+        # Material's search: the index from the config's base, and the worker script (SEARCH_NOTE).
+        config = json.loads(parser.config_json or "{}")
+        root = urljoin(base, (config.get("base") or ".") + "/")
+        references.append(("search", urljoin(root, "search/search_index.json")))
+        if config.get("search"):
+            references.append(("search", config["search"]))
+    for kind, url in references:
+        target = _local_file(url, base, site_dir, prefix)
+        if target is None:
+            external.append(url)
+        elif not target.is_file():
+            missing.append(url)
+        else:
+            files.setdefault(target, kind)
+            if kind == "css":
+                for extra in _css_references(target, site_dir):
+                    files.setdefault(extra, "css")
+    weight = {"page": str(page.relative_to(site_dir)), "files": len(files), "external": external, "missing": missing}
+    for kind in ("html", "css", "js", "images", "search"):
+        chosen = [sizes.of(path) for path, k in files.items() if k == kind]
+        weight[kind] = {"raw": sum(raw for raw, _ in chosen), "gzip": sum(gz for _, gz in chosen)}
+    weight["total"] = {
+        "raw": sum(weight[k]["raw"] for k in ("html", "css", "js", "images", "search")),
+        "gzip": sum(weight[k]["gzip"] for k in ("html", "css", "js", "images", "search")),
+    }
+    return weight
+
+
+def site_weights(site_dir: Path, site_url: str | None) -> list[dict]:
+    prefix = urlsplit(site_url or "/").path or "/"
+    sizes = _Sizes()
+    return [page_weight(page, site_dir, prefix, sizes) for page in html_pages(site_dir)]
