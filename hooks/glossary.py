@@ -34,10 +34,12 @@ GLOSSARY_PAGE = "glossary.md"
 # (a tap on a phone follows the link, so the tooltip would never show).
 NO_TOOLTIPS_IN = {"h1", "h2", "h3", "h4", "h5", "h6", "a"}
 
-# Per build: tooltip by term, and the finder of their uses; per page: whether it gets tooltips.
+# Per build: tooltip by term, and the finder of their uses; per page: whether it gets tooltips,
+# and how many it got.
 _tips: dict[str, str] = {}
 _finder: list[glossary.TermFinder] = []
 _page_gets_tips = [True]
+_tips_given = [0]
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -62,8 +64,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # Glossary tooltips are first uses already; this trims abbreviations a page defines itself.
-    return glossary.first_use_only(html)
+    # Glossary tooltips are first uses already. More <abbr>s than those come from abbreviations
+    # the page defines itself (`*[term]: ...`), which `abbr` puts on every use: keep the first.
+    return glossary.first_use_only(html) if html.count("<abbr") > _tips_given[0] else html
 
 
 def _tooltips(files: Files) -> dict[str, str]:
@@ -87,11 +90,11 @@ class _FirstUseTooltips(Treeprocessor):
     """Wrap the first use of each glossary definition on the page, in document order."""
 
     def run(self, root: etree.Element) -> None:
-        if not (_page_gets_tips[0] and _finder):
-            return
         self.seen: set[str] = set()
-        self.uses = _finder[0].pattern.finditer
-        self._walk(root)
+        if _page_gets_tips[0] and _finder:
+            self.uses = _finder[0].pattern.finditer
+            self._walk(root)
+        _tips_given[0] = len(self.seen)
 
     def _walk(self, element: etree.Element) -> None:
         if element.tag in NO_TOOLTIPS_IN:

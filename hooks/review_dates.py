@@ -3,8 +3,8 @@
 Every page's front matter carries `last_reviewed: YYYY-MM-DD` (the date of the
 last fact check, not the last edit) and may carry `reviewed_by: "Name, role"`.
 This hook validates them, works out the next review date, and hands the values
-to `overrides/partials/review-dates.html`, which shows them. The date rules
-live in `sitecheck/reviews.py`, shared with the review-due report and tests.
+to `overrides/main.html`, which shows them. The date rules live in
+`sitecheck/reviews.py`, shared with the review-due report and tests.
 
 A bad date fails the build before anything is written, naming the file and line.
 """
