@@ -1,8 +1,8 @@
 """Benchmark the guide: build cost of the project's hooks, check times, page weight.
 
-    uv run python scripts/benchmark.py              # 10, 100 and 1,000 pages, 11 repeats (~15 min)
+    uv run python scripts/benchmark.py              # 10, 100 and 1,000 pages (~15 min)
     uv run python scripts/benchmark.py --quick      # 10 and 100 pages, 3 repeats (~1 min)
-    uv run python scripts/benchmark.py --repeat 21  # more repeats
+    uv run python scripts/benchmark.py --repeat 31  # more repeats at every size
     uv run python scripts/benchmark.py --json       # the numbers as JSON on stdout
     uv run python scripts/benchmark.py --json r.json  # the tables, and the numbers in r.json
 
@@ -18,8 +18,10 @@ What is measured (numbers, not pass/fail tests; the goals are printed at the end
    The 10% goal is judged on CPU time, which other programs on a shared
    machine disturb less (the build is single-threaded). Even so, on a shared
    2-core VM two identical configs measured up to 11% apart with 7 repeats,
-   and 2% apart with 11: treat differences of a few percent as noise, and use
-   more repeats to settle one.
+   and single 100-page builds vary by 20%. So small sites, whose builds take
+   a second or two, are built 21 times per variant; 1,000 pages, 7 times.
+   Treat differences of a few percent as noise, and use more repeats
+   (`--repeat`) to settle one.
 2. The same on copies of the docs scaled to about 100 and 1,000 pages
    (sitecheck/synthetic.py), with time per page to show how cost grows.
 3. Wall time of the offline test suite, and of the internal link check and
@@ -194,15 +196,20 @@ def time_test_suite(runs: int) -> dict:
 @dataclass(frozen=True)
 class Plan:
     sizes: list[int]
-    repeats: int
+    repeats: int | None  # builds per variant; None: by size (repeats_for)
     test_runs: int
     check_repeats: int
     features: tuple[str, ...]
 
 
+def repeats_for(pages: int, p: Plan) -> int:
+    """Builds per variant: short builds need more of them for the same certainty."""
+    return p.repeats or (21 if pages <= 100 else 7)
+
+
 def plan(args: argparse.Namespace) -> Plan:
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else ([10, 100] if args.quick else [10, 100, 1000])
-    repeats = args.repeat or (3 if args.quick else 11)
+    repeats = args.repeat or (3 if args.quick else None)
     tests = 0 if args.skip_tests else (1 if args.quick else 2)
     return Plan(sorted(sizes), repeats, tests, 1 if args.quick else 3, tuple(args.theme_feature))
 
@@ -218,7 +225,7 @@ def machine() -> dict:
 
 
 def run(p: Plan, folder: Path) -> dict:
-    results: dict = {"machine": machine(), "repeats": p.repeats, "builds": [], "search_note": SEARCH_NOTE,
+    results: dict = {"machine": machine(), "builds": [], "search_note": SEARCH_NOTE,
                      "added_theme_features": list(p.features)}
     sites: dict[int, Site] = {}
     for size in p.sizes:
@@ -231,10 +238,10 @@ def run(p: Plan, folder: Path) -> dict:
     build_in_child(real.bare_config_file, folder / "warm-up")
     build_in_child(real.config_file, real.config_file.parent / "site-hooks")
 
-    log(f"Building: hooks vs bare, {p.repeats} rounds each, interleaved, each build in a fresh process")
+    log("Building: hooks vs bare, interleaved, each build in a fresh process")
     for size in p.sizes:
         site = sites[size]
-        results["builds"].append(_build_row(site, size, compare(site, site.config_file.parent, p.repeats)))
+        results["builds"].append(_build_row(site, size, compare(site, site.config_file.parent, repeats_for(site.pages, p))))
 
     log(f"Timing the link and reading-level checks on the {largest.pages}-page site ...")
     results["checks"] = time_checks(largest.config_file.parent / "site-hooks", largest.docs_dir, largest.pages, p.check_repeats)
@@ -252,7 +259,7 @@ def run(p: Plan, folder: Path) -> dict:
 
 
 def _build_row(site: Site, size: int, timings: dict[str, BuildTimes]) -> dict:
-    row: dict = {"size": size, "pages": site.pages}
+    row: dict = {"size": size, "pages": site.pages, "builds": len(timings["hooks"].cpu.samples)}
     for clock in ("build", "cpu", "end_to_end"):
         row[clock] = {variant: getattr(timings[variant], clock).as_dict() for variant in ("hooks", "bare")}
         row[clock]["overhead"] = round(overhead(timings, clock), 4)
@@ -306,12 +313,12 @@ def report(results: dict) -> str:
         *([f"What if: Material features added to every config: {', '.join(results['added_theme_features'])}"]
           if results["added_theme_features"] else []),
         "",
-        f"1-2. Build time, hooks vs bare (no `hooks:`), {results['repeats']} interleaved builds each, each in a fresh process:",
+        "1-2. Build time, hooks vs bare (no `hooks:`), interleaved, each build in a fresh process (builds: per variant):",
         "     build = wall time of load_config() + build() in that process, median (min–max) s; CPU = its CPU time;",
         "     end to end = the whole `python ... --strict` process, interpreter start-up included;",
         "     adds = median(hooks) / median(bare) - 1",
         table([_build_cells(row) for row in results["builds"]],
-              ["pages", "hooks build s", "bare build s", "adds", "adds (CPU)", "hooks e2e s", "bare e2e s", "adds (e2e)",
+              ["pages", "builds", "hooks build s", "bare build s", "adds", "adds (CPU)", "hooks e2e s", "bare e2e s", "adds (e2e)",
                "ms/page hooks", "ms/page bare"]),
     ]
     checks = results["checks"]
@@ -330,7 +337,7 @@ def _build_cells(row: dict) -> list[str]:
     spread = lambda t: f"{t['median_s']:.2f} ({t['min_s']:.2f}–{t['max_s']:.2f})"
     build, cpu, e2e = row["build"], row["cpu"], row["end_to_end"]
     return [
-        str(row["pages"]), spread(build["hooks"]), spread(build["bare"]), f"{build['overhead']:+.1%}",
+        str(row["pages"]), str(row["builds"]), spread(build["hooks"]), spread(build["bare"]), f"{build['overhead']:+.1%}",
         f"{cpu['overhead']:+.1%}", spread(e2e["hooks"]), spread(e2e["bare"]), f"{e2e['overhead']:+.1%}",
         f"{row['ms_per_page']['hooks']:.1f}", f"{row['ms_per_page']['bare']:.1f}",
     ]
@@ -368,7 +375,8 @@ def _weight_rows(weights: list[dict]) -> list[list[str]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="sizes 10 and 100, 3 repeats, one test run")
-    parser.add_argument("--repeat", type=int, help="builds per variant and size (default 11; 3 with --quick)")
+    parser.add_argument("--repeat", type=int, help="builds per variant and size (default 21 up to 100 pages, "
+                        "7 above; 3 with --quick)")
     parser.add_argument("--sizes", help="page counts, comma-separated (default 10,100,1000)")
     parser.add_argument("--skip-tests", action="store_true", help="do not time the test suite")
     parser.add_argument("--json", nargs="?", const="-", metavar="FILE",
