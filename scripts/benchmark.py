@@ -22,6 +22,10 @@ What is measured (numbers, not pass/fail tests; the goals are printed at the end
    a second or two, are built 21 times per variant; 1,000 pages, 7 times.
    Treat differences of a few percent as noise, and use more repeats
    (`--repeat`) to settle one.
+   Where valgrind is installed, one build per variant at up to 100 pages
+   also runs under callgrind, which counts the instructions it runs: that
+   count is the same on a busy machine and a quiet one, so it shows what
+   the hooks cost without the noise (a second opinion, printed as its own goal).
 2. The same on copies of the docs scaled to about 100 and 1,000 pages
    (sitecheck/synthetic.py), with time per page to show how cost grows.
 3. Wall time of the offline test suite, and of the internal link check and
@@ -40,6 +44,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import shutil
 import signal
 import statistics
@@ -125,11 +130,57 @@ def build_in_child(config_file: Path, site_dir: Path) -> dict[str, float]:
     return {"build": child["build"], "cpu": child["cpu"], "end_to_end": end_to_end}
 
 
+def child_imports() -> int:
+    """`--child-imports`: what `--child` does before its clock starts, for the instruction counts' baseline."""
+    from mkdocs.commands.build import build  # noqa: F401
+    from mkdocs.config import load_config  # noqa: F401
+
+    return 0
+
+
 def child(config_file: Path, site_dir: Path) -> int:
     """`--child`: build once and print the times as JSON (MkDocs is imported before the clock starts)."""
     build, cpu = build_in_process(config_file, site_dir)
     print(json.dumps({"build": build, "cpu": cpu}))
     return 0
+
+
+VALGRIND = shutil.which("valgrind")
+INSTRUCTION_SIZE_LIMIT = 100  # pages; valgrind runs a build about 50 times slower
+
+
+def count_instructions(arguments: list[str], out: Path) -> subprocess.Popen:
+    """Start one child under callgrind; `instructions_of` reads its count. The hash seed is fixed, so reruns agree."""
+    command = [VALGRIND, "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable, __file__, *arguments]
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            env=build_env(PYTHONHASHSEED="0"))
+
+
+def instructions_of(run: subprocess.Popen, out: Path) -> int:
+    _, errors = run.communicate()
+    if run.returncode != 0:
+        raise SystemExit(f"A build under valgrind failed:\n{errors[-2000:]}")
+    count = re.search(r"^summary:\s*(\d+)", out.read_text(encoding="utf-8"), re.MULTILINE)
+    out.unlink()
+    return int(count.group(1))
+
+
+def compare_instructions(site: Site, folder: Path) -> dict:
+    """Instructions of one hooks build and one bare build, start-up and imports subtracted.
+
+    Unlike time, an instruction count does not depend on what else the machine
+    is doing: a second opinion where CPU-time medians swing by a few percent.
+    The three children run side by side (the count does not change with load).
+    """
+    runs = {
+        "hooks": (["--child", str(site.config_file), str(folder / "site-hooks")], folder / "callgrind-hooks"),
+        "bare": (["--child", str(site.bare_config_file), str(folder / "site-bare")], folder / "callgrind-bare"),
+        "start_up": (["--child-imports"], folder / "callgrind-start-up"),
+    }
+    started = {name: count_instructions(arguments, out) for name, (arguments, out) in runs.items()}
+    counts = {name: instructions_of(run, runs[name][1]) for name, run in started.items()}
+    hooks, bare = counts["hooks"] - counts["start_up"], counts["bare"] - counts["start_up"]
+    return {"hooks": hooks, "bare": bare, "start_up": counts["start_up"], "overhead": round(hooks / bare - 1, 4)}
 
 
 def compare(site: Site, folder: Path, repeats: int) -> dict[str, BuildTimes]:
@@ -200,6 +251,7 @@ class Plan:
     test_runs: int
     check_repeats: int
     features: tuple[str, ...]
+    instructions: bool  # count them with valgrind (sites up to INSTRUCTION_SIZE_LIMIT pages)
 
 
 def repeats_for(pages: int, p: Plan) -> int:
@@ -211,7 +263,8 @@ def plan(args: argparse.Namespace) -> Plan:
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else ([10, 100] if args.quick else [10, 100, 1000])
     repeats = args.repeat or (3 if args.quick else None)
     tests = 0 if args.skip_tests else (1 if args.quick else 2)
-    return Plan(sorted(sizes), repeats, tests, 1 if args.quick else 3, tuple(args.theme_feature))
+    instructions = bool(VALGRIND) and not args.quick and not args.no_instructions
+    return Plan(sorted(sizes), repeats, tests, 1 if args.quick else 3, tuple(args.theme_feature), instructions)
 
 
 def machine() -> dict:
@@ -242,6 +295,11 @@ def run(p: Plan, folder: Path) -> dict:
     for size in p.sizes:
         site = sites[size]
         results["builds"].append(_build_row(site, size, compare(site, site.config_file.parent, repeats_for(site.pages, p))))
+    if p.instructions:
+        for size in [s for s in p.sizes if sites[s].pages <= INSTRUCTION_SIZE_LIMIT]:
+            log(f"Counting instructions (valgrind) of one {sites[size].pages}-page build per variant ...")
+            row = compare_instructions(sites[size], sites[size].config_file.parent)
+            results.setdefault("instructions", []).append({"pages": sites[size].pages, **row})
 
     log(f"Timing the link and reading-level checks on the {largest.pages}-page site ...")
     results["checks"] = time_checks(largest.config_file.parent / "site-hooks", largest.docs_dir, largest.pages, p.check_repeats)
@@ -276,6 +334,9 @@ def goals(results: dict) -> list[dict]:
                            f"{row['cpu']['overhead']:+.1%} (build wall {row['build']['overhead']:+.1%}, "
                            f"end to end {row['end_to_end']['overhead']:+.1%})",
                            row["cpu"]["overhead"] <= HOOK_OVERHEAD_GOAL))
+    for row in results.get("instructions", []):
+        found.append(_goal(f"hooks add <= 10% at {row['pages']} pages (instructions)", f"{row['overhead']:+.1%}",
+                           row["overhead"] <= HOOK_OVERHEAD_GOAL))
     if "tests" in results:
         wall = results["tests"]["median_s"]
         found.append(_goal(f"offline test suite <= {TEST_SUITE_GOAL_S:.0f} s ({results['machine']['cpus']} cores)",
@@ -321,6 +382,13 @@ def report(results: dict) -> str:
               ["pages", "builds", "hooks build s", "bare build s", "adds", "adds (CPU)", "hooks e2e s", "bare e2e s", "adds (e2e)",
                "ms/page hooks", "ms/page bare"]),
     ]
+    if "instructions" in results:
+        parts += ["", "   Instructions run (valgrind callgrind, hash seed 0), one build per variant, start-up and imports",
+                  "   subtracted: deterministic, so they show the hooks' own work without the machine's noise:",
+                  table([[str(r["pages"]), f"{r['hooks'] / 1e9:.2f} G", f"{r['bare'] / 1e9:.2f} G", f"{r['overhead']:+.1%}"]
+                         for r in results["instructions"]], ["pages", "hooks", "bare", "adds"])]
+    elif not VALGRIND:
+        parts += ["", "   Instructions: not counted (no valgrind; Debian: apt-get install valgrind)."]
     checks = results["checks"]
     parts += ["", f"3. Checks on the {checks['pages']}-page site, and the offline test suite",
               table(_check_rows(results), ["what", "wall time", "per 100 pages", "notes"])]
@@ -379,14 +447,19 @@ def main() -> int:
                         "7 above; 3 with --quick)")
     parser.add_argument("--sizes", help="page counts, comma-separated (default 10,100,1000)")
     parser.add_argument("--skip-tests", action="store_true", help="do not time the test suite")
+    parser.add_argument("--no-instructions", action="store_true",
+                        help="do not count instructions with valgrind (skipped anyway with --quick or without valgrind)")
     parser.add_argument("--json", nargs="?", const="-", metavar="FILE",
                         help="the results as JSON: on stdout instead of the tables, or into FILE as well")
     parser.add_argument("--theme-feature", action="append", default=[], metavar="NAME",
                         help="what if: add this Material feature to every measured config (e.g. navigation.prune)")
     parser.add_argument("--child", nargs=2, type=Path, metavar=("CONFIG", "SITE_DIR"), help=argparse.SUPPRESS)
+    parser.add_argument("--child-imports", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         return child(*args.child)
+    if args.child_imports:
+        return child_imports()
     # Ctrl-C or `kill`: leave through `finally`, so the temp folder is removed.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     from mkdocs.exceptions import Abort
