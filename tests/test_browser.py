@@ -351,3 +351,29 @@ def test_questions_page_prints_as_a_checklist(desktop: Page, server: SiteServer,
 def _plain(text: str) -> str:
     """Text as PDF extraction gives it back: ligatures unfolded, whitespace collapsed."""
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def test_lightbox_close_button_leaves_the_diagram_clear_on_a_phone(
+    chromium: Browser, server: SiteServer, built_site: Path
+) -> None:
+    # Diagrams have their title at the top: the close button must not sit on it.
+    blocked: list[str] = []
+    context = _context(chromium, server, "light", PHONE_WIDTH, blocked)
+    phone = context.new_page()
+    overlaps = []
+    for page in site_pages(built_site):
+        soup = BeautifulSoup((built_site / page.file).read_text(encoding="utf-8"), "html.parser")
+        for index, _ in enumerate(soup.select("a.glightbox")):
+            phone.goto(server.url + page.address)
+            phone.locator("a.glightbox").nth(index).click()
+            image = phone.locator(".glightbox-container .gslide.current img")
+            image.wait_for(state="visible", timeout=5000)
+            phone.wait_for_timeout(600)  # the zoom-in animation
+            box, close = image.bounding_box(), phone.locator(".gclose").bounding_box()
+            clear = (close["y"] + close["height"] <= box["y"] or close["x"] + close["width"] <= box["x"]
+                     or close["x"] >= box["x"] + box["width"] or close["y"] >= box["y"] + box["height"])
+            if not clear:
+                overlaps.append(f"{page.address} diagram {index + 1}: close button {close}, image {box}")
+    context.close()
+    assert not blocked, _report(blocked, "requests to other hosts (blocked)")
+    assert not overlaps, "the lightbox close button covers the diagram:\n" + "\n".join(overlaps)
