@@ -14,6 +14,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 SOURCE = "404.md"
+PAGE = "404.html"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -25,7 +26,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     page = files.get_file_from_path(SOURCE)
     if page is not None:
-        page.dest_uri = "404.html"
+        page.dest_uri = PAGE
     return files
 
 
@@ -41,3 +42,11 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
     if page.file.src_uri == SOURCE:
         context["base_url"] = page.meta["base_href"]
     return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # Under the <base>, "#part" means the home page's part: the skip link and the heading
+    # links would leave the page. "404.html#part" is this page's part at any address.
+    if page.file.src_uri == SOURCE:
+        return output.replace('href="#', f'href="{PAGE}#')
+    return output

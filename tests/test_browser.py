@@ -278,6 +278,17 @@ def test_skip_link_moves_to_the_content(desktop: Page, server: SiteServer) -> No
     assert inside, "after the skip link, Tab did not land in the page content"
 
 
+def test_skip_link_stays_on_the_404_page(desktop: Page, server: SiteServer) -> None:
+    # The 404 page has a <base>, under which a plain "#part" would lead to the home page.
+    desktop.goto(server.url + NOT_FOUND_ADDRESS)
+    desktop.keyboard.press("Tab")
+    desktop.keyboard.press("Enter")
+    desktop.wait_for_function("location.hash !== ''")
+    heading = desktop.locator("h1").first.text_content() or ""
+    assert "Page not found" in heading, f"the skip link led to {desktop.url}"
+    assert desktop.evaluate("location.hash") == "#page-not-found"
+
+
 def test_diagram_lightbox_opens_and_closes_with_the_keyboard(
     desktop: Page, server: SiteServer, built_site: Path
 ) -> None:

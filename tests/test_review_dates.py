@@ -164,3 +164,9 @@ def test_every_page_shows_both_dates_and_valid_json_ld(built_site: Path, docs_di
 def test_the_404_page_is_a_reviewed_page_at_the_site_root(built_site: Path) -> None:
     html = (built_site / "404.html").read_text(encoding="utf-8")
     assert "Page last reviewed" in html and '<base href="/">' in html
+
+
+def test_the_404_page_links_to_its_own_parts_not_the_home_page(built_site: Path) -> None:
+    # Under <base href="/">, href="#x" would mean the home page's #x.
+    html = (built_site / "404.html").read_text(encoding="utf-8")
+    assert 'href="#' not in html and 'href="404.html#page-not-found"' in html
