@@ -379,7 +379,8 @@ def test_lightbox_close_button_leaves_the_diagram_clear_on_a_phone(
             phone.locator("a.glightbox").nth(index).click()
             image = phone.locator(".glightbox-container .gslide.current img")
             image.wait_for(state="visible", timeout=5000)
-            phone.wait_for_timeout(600)  # the zoom-in animation
+            phone.wait_for_function(  # the end of the zoom-in animation
+                "document.querySelector('.gslide.current').getAnimations({subtree: true}).length === 0")
             box, close = image.bounding_box(), phone.locator(".gclose").bounding_box()
             clear = (close["y"] + close["height"] <= box["y"] or close["x"] + close["width"] <= box["x"]
                      or close["x"] >= box["x"] + box["width"] or close["y"] >= box["y"] + box["height"])
