@@ -116,7 +116,7 @@ class _FirstUseTooltips(Treeprocessor):
     def _wrap(self, text: str) -> tuple[str, list[etree.Element]]:
         """The text before the first new term, and an <abbr> per new term (its tail runs to the next one)."""
         new: list[etree.Element] = []
-        before = text
+        before, end = text, 0
         for use in self.uses(text):
             tip = _tips[use.group()]
             if tip in self.seen:

@@ -1,6 +1,6 @@
 """Benchmark the guide: build cost of the project's hooks, check times, page weight.
 
-    uv run python scripts/benchmark.py              # 10, 100 and 1,000 pages (~15 min)
+    uv run python scripts/benchmark.py              # 10, 100 and 1,000 pages (10-20 min)
     uv run python scripts/benchmark.py --quick      # 10 and 100 pages, 3 repeats (~1 min)
     uv run python scripts/benchmark.py --repeat 31  # more repeats at every size
     uv run python scripts/benchmark.py --json       # the numbers as JSON on stdout
