@@ -157,6 +157,7 @@ def count_instructions(arguments: list[str], out: Path) -> subprocess.Popen:
 
 
 def instructions_of(run: subprocess.Popen, out: Path) -> int:
+    """Wait for a child started by `count_instructions` and read callgrind's total from its output file."""
     _, errors = run.communicate()
     if run.returncode != 0:
         raise SystemExit(f"A build under valgrind failed:\n{errors[-2000:]}")
