@@ -98,11 +98,17 @@ class BuildTimes:
     end_to_end: Timings = field(default_factory=Timings)  # the whole `python ... build` process, start-up included
 
 
-def build_in_process(config_file: Path, site_dir: Path) -> tuple[float, float]:
-    """Wall and CPU seconds of `mkdocs build --strict` in this interpreter: config load + build, as the CLI does."""
+def _mkdocs() -> tuple:
+    """MkDocs' `load_config` and `build`, imported (what every child does before its clock starts)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    return load_config, build
+
+
+def build_in_process(config_file: Path, site_dir: Path) -> tuple[float, float]:
+    """Wall and CPU seconds of `mkdocs build --strict` in this interpreter: config load + build, as the CLI does."""
+    load_config, build = _mkdocs()
     wall, cpu = time.perf_counter(), time.process_time()
     config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
     config.plugins.on_startup(command="build", dirty=False)
@@ -132,9 +138,7 @@ def build_in_child(config_file: Path, site_dir: Path) -> dict[str, float]:
 
 def child_imports() -> int:
     """`--child-imports`: what `--child` does before its clock starts, for the instruction counts' baseline."""
-    from mkdocs.commands.build import build  # noqa: F401
-    from mkdocs.config import load_config  # noqa: F401
-
+    _mkdocs()
     return 0
 
 

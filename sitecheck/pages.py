@@ -1,9 +1,10 @@
-"""Front matter of the Markdown sources, for checks that run on the built site."""
+"""Front matter of the Markdown sources, and mkdocs.yml as data, for checks, scripts and tests."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
 from mkdocs.utils.meta import get_data
 
 
@@ -19,6 +20,35 @@ def markdown_pages(docs_dir: Path) -> list[Path]:
 
 def site_config(config_file: Path) -> dict:
     """mkdocs.yml as plain data (it uses no custom YAML tags)."""
-    import yaml
-
     return yaml.safe_load(config_file.read_text(encoding="utf-8"))
+
+
+def write_site_config(path: Path, settings: dict, docs: Path, root: Path, hooks: bool = True) -> Path:
+    """Write `settings` (the project's mkdocs.yml, changed) to `path` for a site in another folder.
+
+    Paths become absolute, so the config works from any working directory: the
+    docs, the theme overrides, the hooks (`hooks=False` drops them) and the
+    snippets' base paths (the copy beside `path` when there is one, else the project's).
+    """
+    config = dict(settings)
+    config["docs_dir"] = str(docs)
+    config["theme"] = {**config["theme"], "custom_dir": str(root / config["theme"].get("custom_dir", "overrides"))}
+    if hooks:
+        config["hooks"] = [str(root / hook) for hook in config.get("hooks", [])]
+    else:
+        config.pop("hooks", None)
+    config["markdown_extensions"] = [_absolute_snippets(ext, path.parent, root) for ext in config.get("markdown_extensions", [])]
+    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def _absolute_snippets(extension: object, folder: Path, root: Path) -> object:
+    """pymdownx.snippets resolves base_path from the working directory: make it absolute
+    (the snapshot in `folder` when there is one, else the project's folder)."""
+    if isinstance(extension, dict) and "pymdownx.snippets" in extension:
+        options = dict(extension["pymdownx.snippets"] or {})
+        paths = options.get("base_path", ["."])
+        paths = [paths] if isinstance(paths, str) else paths
+        options["base_path"] = [str(folder / p if (folder / p).exists() else root / p) for p in paths]
+        return {"pymdownx.snippets": options}
+    return extension

@@ -23,7 +23,7 @@ import yaml
 from mkdocs.utils.meta import get_data
 
 from sitecheck.build import ROOT
-from sitecheck.pages import site_config
+from sitecheck.pages import site_config, write_site_config
 
 # Pages that exist once per site: copies of them would not be realistic pages.
 NOT_COPIED = {"404.md", "glossary.md"}
@@ -56,8 +56,8 @@ def scaled_site(folder: Path, pages: int, root: Path = ROOT, features: tuple[str
     settings["nav"] = nav
     settings["theme"] = {**settings["theme"], "features": [*settings["theme"].get("features", []), *features]}
     return Site(
-        config_file=_write_config(folder / "mkdocs.yml", settings, docs, root, hooks=True),
-        bare_config_file=_write_config(folder / "mkdocs-bare.yml", settings, docs, root, hooks=False),
+        config_file=write_site_config(folder / "mkdocs.yml", settings, docs, root, hooks=True),
+        bare_config_file=write_site_config(folder / "mkdocs-bare.yml", settings, docs, root, hooks=False),
         docs_dir=docs,
         pages=len(list(docs.rglob("*.md"))),
     )
@@ -128,29 +128,3 @@ def _relink(text: str, renamed: dict[str, str]) -> str:
     # Only bare file names: not `../vectors.md`, not `diagrams/vectors.md` (a snippet path).
     pattern = re.compile(rf"(?<![\w./-])({names})(?=$|[#)\s\"'>])", re.MULTILINE)
     return pattern.sub(lambda match: renamed[match.group(1)], text)
-
-
-def _write_config(path: Path, settings: dict, docs: Path, root: Path, hooks: bool) -> Path:
-    """The project's mkdocs.yml with absolute paths; `hooks=False` drops the project's hooks."""
-    config = dict(settings)
-    config["docs_dir"] = str(docs)
-    config["theme"] = {**config["theme"], "custom_dir": str(root / config["theme"].get("custom_dir", "overrides"))}
-    if hooks:
-        config["hooks"] = [str(root / hook) for hook in config.get("hooks", [])]
-    else:
-        config.pop("hooks", None)
-    config["markdown_extensions"] = [_absolute_snippets(ext, path.parent, root) for ext in config.get("markdown_extensions", [])]
-    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    return path
-
-
-def _absolute_snippets(extension: object, folder: Path, root: Path) -> object:
-    """pymdownx.snippets resolves base_path from the working directory: make it absolute
-    (the snapshot in `folder` when there is one, else the project's folder)."""
-    if isinstance(extension, dict) and "pymdownx.snippets" in extension:
-        options = dict(extension["pymdownx.snippets"] or {})
-        paths = options.get("base_path", ["."])
-        paths = [paths] if isinstance(paths, str) else paths
-        options["base_path"] = [str(folder / p if (folder / p).exists() else root / p) for p in paths]
-        return {"pymdownx.snippets": options}
-    return extension

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import gzip
 import json
-import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from sitecheck.build import html_pages
+from sitecheck.privacy import scan_css
 
 SEARCH_NOTE = (
     "Material's bundle.js starts the search worker and fetches search/search_index.json on every "
@@ -63,8 +63,6 @@ class _References(HTMLParser):
         self._in_config = False
 
 
-CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)")
-
 
 class _Sizes:
     """Raw and gzip sizes of site files, each compressed once."""
@@ -92,9 +90,9 @@ def _local_file(url: str, page_url: str, site_dir: Path, prefix: str) -> Path | 
 
 
 def _css_references(css: Path, site_dir: Path) -> list[Path]:
-    """Files a stylesheet pulls in with url(...) (data: URIs are inside the CSS already)."""
+    """Files a stylesheet pulls in with url(...) or @import (data: URIs are inside the CSS already)."""
     found = []
-    for url in CSS_URL.findall(css.read_text(encoding="utf-8", errors="replace")):
+    for _, url in scan_css(css.read_text(encoding="utf-8", errors="replace")):
         if url.startswith(("data:", "#")) or "//" in url:
             continue
         target = (css.parent / urlsplit(url).path).resolve()

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
 from sitecheck.build import ROOT, BuildResult, build
+from sitecheck.pages import site_config, write_site_config
 
 
 @pytest.fixture(scope="session")
@@ -25,16 +25,8 @@ def docs_dir() -> Path:
 
 def make_site(folder: Path, pages: dict[str, str], **config: object) -> Path:
     """A small site that uses the project's own theme overrides and hooks; returns its mkdocs.yml."""
-    settings = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    settings = site_config(ROOT / "mkdocs.yml")
     settings.pop("nav", None)
-    settings["docs_dir"] = str(folder / "docs")
-    settings["theme"]["custom_dir"] = str(ROOT / "overrides")
-    settings["hooks"] = [str(ROOT / hook) for hook in settings["hooks"]]
-    settings["markdown_extensions"] = [
-        {"pymdownx.snippets": {"base_path": [str(ROOT / "includes")], "check_paths": True}}
-        if isinstance(ext, dict) and "pymdownx.snippets" in ext else ext
-        for ext in settings["markdown_extensions"]
-    ]
     settings.update(config)
     for name, text in pages.items():
         path = folder / "docs" / name
@@ -45,9 +37,7 @@ def make_site(folder: Path, pages: dict[str, str], **config: object) -> Path:
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes((ROOT / "docs" / asset).read_bytes())
-    config_file = folder / "mkdocs.yml"
-    config_file.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
-    return config_file
+    return write_site_config(folder / "mkdocs.yml", settings, folder / "docs", ROOT)
 
 
 def page(body: str = "Some text.", **front_matter: object) -> str:

@@ -11,6 +11,7 @@ import pytest
 from conftest import build_small, page
 from sitecheck import links
 from sitecheck.build import ROOT
+from sitecheck.pages import site_config
 
 
 def test_internal_links_and_anchors_resolve(built_site: Path) -> None:
@@ -87,8 +88,6 @@ def test_an_http_link_fails(small_site: Path, tmp_path: Path) -> None:
 
 @pytest.mark.network
 def test_external_links_answer(built_site: Path) -> None:
-    import yaml
-
-    site_url = yaml.safe_load((ROOT / "mkdocs.yml").read_text())["site_url"]
+    site_url = site_config(ROOT / "mkdocs.yml")["site_url"]
     problems = links.check_external(built_site, site_url)
     assert not problems, "Broken external links:\n" + "\n".join(map(str, problems))
