@@ -48,5 +48,7 @@ def test_broken_front_matter_exits_2_naming_file_and_line(tmp_path: Path, report
     assert "docs/index.md:3: " in capsys.readouterr().out
 
 
-def test_the_real_site_has_no_broken_review_dates(report) -> None:
-    assert report([]) in (0, 1)
+def test_the_real_site_has_no_broken_review_dates(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The real pages carry real review dates: check them on today's date, not the pinned one.
+    monkeypatch.delenv("GUIDE_TODAY", raising=False)
+    assert load_script("review_due").main([]) in (0, 1)
