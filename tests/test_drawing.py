@@ -99,6 +99,11 @@ def test_limits_come_from_pyproject() -> None:
     assert Limits.from_settings() == Limits(values["min_font_size"], values["min_contrast"])
 
 
+def test_the_svg_checker_uses_the_same_minimum_size() -> None:
+    """sitecheck/diagrams.py checks committed SVGs with its own constant: it must agree with pyproject.toml."""
+    assert checks.MIN_FONT_SIZE == Limits.from_settings().min_font_size
+
+
 @pytest.mark.parametrize(
     ("limits", "expected"),
     [
@@ -163,6 +168,16 @@ def test_a_yaml_mistake_names_the_line(tmp_path: Path) -> None:
     path.write_text('title: "unclosed\nalt: x\n', encoding="utf-8")
     with pytest.raises(WordsError, match=r"vector-delivery\.yaml:\d+: not valid YAML"):
         generate.render(Diagram(path, tmp_path), Limits())
+
+
+def test_a_language_without_its_shared_words_is_refused(tmp_path: Path) -> None:
+    path = _copy(tmp_path, "three-ways")
+    spanish = path.parent.parent / "es"
+    spanish.mkdir()
+    path = Path(shutil.copy(path, spanish))
+    with pytest.raises(WordsError) as error:
+        generate.render(Diagram(path, tmp_path), Limits())
+    assert str(error.value) == f"{spanish / '_common.yaml'}: not found; copy data/diagrams/en/_common.yaml and translate it"
 
 
 def test_a_words_file_without_a_layout_is_refused(tmp_path: Path) -> None:

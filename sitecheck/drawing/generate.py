@@ -119,9 +119,9 @@ def render(diagram: Diagram, limits: Limits) -> Result:
         raise LayoutError(f"{display(diagram.words_file)}: {problems[0]}")
     note = f"Made by `{COMMAND}` from {display(diagram.words_file)}: edit that file, not this one."
     text = snippet(drawing, words, diagram.image_url, module.in_words(words), common.text("in_words_title"), note)
-    unused = words.unused()
-    if unused:
-        raise WordsError(f"{display(diagram.words_file)}: '{unused[0]}' is not used by the drawing: fix its name or remove it")
+    for used, source in ((words, diagram.words_file), (common, common.source)):
+        if used.unused():
+            raise WordsError(f"{display(source)}: '{used.unused()[0]}' is not used by the drawing: fix its name or remove it")
     return Result(diagram, drawing, drawing.svg(), text)
 
 

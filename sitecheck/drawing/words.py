@@ -100,6 +100,8 @@ def display(path: Path) -> str:
 
 def load(source: Path) -> Words:
     """The words file as Words; a YAML mistake is reported with its line."""
+    if not source.is_file():
+        raise WordsError(f"{display(source)}: not found; copy data/diagrams/{DEFAULT_LANGUAGE}/{source.name} and translate it")
     try:
         data = yaml.safe_load(source.read_text(encoding="utf-8"))
     except yaml.MarkedYAMLError as error:
