@@ -47,8 +47,9 @@ def test_each_words_file_has_its_svg_and_snippet(diagram: Diagram) -> None:
     assert diagram.svg_path.is_file() and diagram.snippet_path.is_file(), f"run: {generate.COMMAND}"
 
 
-def test_every_svg_and_snippet_comes_from_a_words_file() -> None:
+def test_every_svg_and_snippet_comes_from_a_words_file(results: dict[Path, Result]) -> None:
     """A diagram drawn by hand, or left behind when its words file went, fails here."""
+    assert generate.orphans(list(results.values())) == []
     assert sorted(path.stem for path in (ROOT / "docs" / "assets" / "diagrams").glob("*.svg")) == ENGLISH
     assert sorted(path.stem for path in (ROOT / "includes" / "diagrams").glob("*.md")) == ENGLISH
 
@@ -212,6 +213,10 @@ def test_check_names_stale_files_and_the_fix_then_writing_fixes_them(tmp_path: P
     assert (tmp_path / "docs/assets/diagrams/three-ways.svg").read_text() == (ROOT / "docs/assets/diagrams/three-ways.svg").read_text()
     capsys.readouterr()
     assert generate.main(["--check"]) == 0
+    left_behind = tmp_path / "docs/assets/diagrams/old.svg"
+    left_behind.write_text("<svg/>", encoding="utf-8")
+    assert generate.main(["--check"]) == 1
+    assert capsys.readouterr().out == f"no words file makes {left_behind}: delete it, or add its words in data/diagrams/\n"
 
 
 def test_another_language_gets_its_own_paths(tmp_path: Path) -> None:

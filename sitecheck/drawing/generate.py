@@ -64,7 +64,7 @@ class Diagram:
 
 @dataclass(frozen=True)
 class Result:
-    """What drawing one diagram gives: the files' texts, and the colour pairs its text used."""
+    """What drawing one diagram gives: its files' texts, and the drawing (with the colour pairs its text used)."""
 
     diagram: Diagram
     drawing: Drawing
@@ -141,6 +141,13 @@ def out_of_date(results: list[Result]) -> list[Path]:
     ]
 
 
+def orphans(results: list[Result]) -> list[Path]:
+    """SVG files and snippets in the output folders that no words file makes (left behind, or drawn by hand)."""
+    made = {path for result in results for path in result.files}
+    folders = {(path.parent, path.suffix) for path in made}
+    return sorted(path for folder, suffix in folders for path in folder.glob(f"*{suffix}") if path not in made)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if a file is out of date; write nothing")
@@ -151,10 +158,12 @@ def main(argv: list[str] | None = None) -> int:
         print(error)
         return 1
     if args.check:
-        stale = out_of_date(results)
+        stale, extra = out_of_date(results), orphans(results)
         for path in stale:
             print(f"out of date: {display(path)} (run: {COMMAND})")
-        return 1 if stale else 0
+        for path in extra:
+            print(f"no words file makes {display(path)}: delete it, or add its words in data/diagrams/")
+        return 1 if stale or extra else 0
     for result in results:
         for path, text in result.files.items():
             path.parent.mkdir(parents=True, exist_ok=True)
