@@ -20,7 +20,7 @@ def load_script(name: str):
 
 @pytest.fixture()
 def report(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("GUIDE_TODAY", "2026-11-24")
+    monkeypatch.setenv("GUIDE_TODAY", "2026-12-01")
     return load_script("review_due").main
 
 
