@@ -85,7 +85,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_env(env, config: MkDocsConfig, files: Files):
     # After every page is read, before anything is written.
     if _build.problems:
-        raise PluginError(f"{len(_build.problems)} mistake(s) in the pages, listed above. Nothing was built.")
+        raise PluginError("Nothing was built: fix the mistakes listed above.")
     return env
 
 

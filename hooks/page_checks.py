@@ -26,7 +26,7 @@ log = logging.getLogger("mkdocs.hooks.page_checks")
 @dataclass
 class _Build:
     problems: list[str] = field(default_factory=list)
-    addresses: set[str] | None = None  # every path the build writes, relative to site_url
+    addresses: dict[str, str] | None = None  # every path the build writes, relative to site_url: its source
 
 
 _build = _Build()
@@ -48,7 +48,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     source = page.file.content_string
     if _build.addresses is None:
-        _build.addresses = {file.url.removeprefix("./") for file in files} | {file.dest_uri for file in files}
+        _build.addresses = {file.url.removeprefix("./"): file.src_uri for file in files}
+        _build.addresses.update({file.dest_uri: file.src_uri for file in files})
     found = markdown_checks.footnotes_left(html, source) + markdown_checks.script_links(html, source)
     found += markdown_checks.own_address_links(html, source, config.site_url or "", _build.addresses)
     _report(page, found)
@@ -58,7 +59,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_env(env, config: MkDocsConfig, files: Files):
     # After every page is read, before anything is written.
     if _build.problems:
-        raise PluginError(f"{len(_build.problems)} Markdown mistake(s), listed above. Nothing was built.")
+        raise PluginError("Nothing was built: fix the mistakes listed above.")
     return env
 
 

@@ -70,7 +70,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_env(env, config: MkDocsConfig, files: Files):
     if _build.problems:
-        raise PluginError(f"{len(_build.problems)} page(s) name no listed reviewer, listed above. Nothing was built.")
+        raise PluginError("Nothing was built: fix the mistakes listed above.")
     return env
 
 

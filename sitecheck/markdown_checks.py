@@ -112,11 +112,11 @@ def script_links(html: str, markdown: str) -> list[Finding]:
     return findings
 
 
-def own_address_links(html: str, markdown: str, site_url: str, addresses: set[str]) -> list[Finding]:
+def own_address_links(html: str, markdown: str, site_url: str, addresses: dict[str, str]) -> list[Finding]:
     """Links written as the site's full address (site_url + path) that go to no page or file of the site.
 
-    `addresses` holds every path the build writes, relative to site_url ('' for the
-    home page, 'vectors/', 'assets/favicon.svg').
+    `addresses` maps every path the build writes, relative to site_url ('' for the
+    home page, 'vectors/', 'assets/favicon.svg'), to its file under docs/ ('vectors.md').
     """
     findings: list[Finding] = []
     if not site_url:
@@ -130,8 +130,9 @@ def own_address_links(html: str, markdown: str, site_url: str, addresses: set[st
             continue
         line = next((n for n, text in _lines(markdown) if href in text), None)
         guess = difflib.get_close_matches(path, sorted(addresses), n=1)
+        target = addresses[guess[0]] if guess else "vectors.md"
         hint = f" (did you mean {base}{guess[0]}?)" if guess else ""
         findings.append((line, f"link to {href} is this site's own address, but no page is there{hint}: "
-                               "link to the Markdown file instead, such as `[words](vectors.md)`, "
+                               f"link to the Markdown file instead, such as `[words]({target})`, "
                                "so the build checks it"))
     return findings

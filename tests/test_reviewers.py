@@ -110,7 +110,7 @@ def test_a_listed_reviewer_shows_in_the_footer_and_json_ld_and_an_unknown_one_st
         "or correct the name",
         "docs/old-style.md:4: `reviewed_by: Dr Ana Silva, clinical geneticist` is not on the reviewers list in "
         "data/reviewers.yaml: the list has Ana Example, Bo Sample; add the reviewer there first, or correct the name",
-        "2 page(s) name no listed reviewer, listed above. Nothing was built.",
+        "Nothing was built: fix the mistakes listed above.",
     ]
 
 
@@ -136,7 +136,7 @@ def test_require_medical_review_stops_every_page_without_a_listed_reviewer(tmp_p
                "(extra.review.require_medical_review in mkdocs.yml): add `reviewed_by: NAME` with a name from "
                "data/reviewers.yaml")
     assert errors(result.log) == [f"docs/a.md: {missing}", f"docs/b.md: {missing}",
-                                  "2 page(s) name no listed reviewer, listed above. Nothing was built."]
+                                  "Nothing was built: fix the mistakes listed above."]
 
 
 def test_a_broken_reviewers_file_stops_the_build_naming_the_entry(tmp_path: Path) -> None:
