@@ -28,6 +28,7 @@ log = logging.getLogger("mkdocs.hooks.front_matter")
 @dataclass
 class _Build:
     problems: list[str] = field(default_factory=list)
+    keys: tuple[str, ...] = ()
     snippet_paths: list[Path] = field(default_factory=list)
 
 
@@ -38,7 +39,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     _build = _Build()  # `mkdocs serve` rebuilds in one process: start each build clean
     try:
-        front_matter.known_keys()
+        _build.keys = front_matter.known_keys()
     except ValueError as error:
         raise PluginError(str(error)) from None
     options = config.mdx_configs.get("pymdownx.snippets") or {}
@@ -65,7 +66,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     source = page.file.content_string
     path = page.file.abs_src_path or page.file.src_uri
-    findings = front_matter.unknown_keys(page.meta, source)
+    findings = front_matter.unknown_keys(page.meta, source, _build.keys)
     missing = front_matter.missing_snippets(markdown, _build.snippet_paths)
     # The body's line numbers in the file: after the front matter MkDocs took off.
     offset = source.count("\n", 0, len(source) - len(markdown)) if source.endswith(markdown) else 0

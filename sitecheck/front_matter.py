@@ -10,7 +10,6 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -27,9 +26,9 @@ SNIPPET_BLOCK = re.compile(r"^\s*-{1,}8<-{1,}\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 
 
-@lru_cache(maxsize=None)
 def known_keys(path: Path = KEYS_FILE) -> tuple[str, ...]:
-    """The front-matter keys pages may use (data/front-matter.yaml)."""
+    """The front-matter keys pages may use (data/front-matter.yaml; read on each call, as
+    `mkdocs serve` rebuilds in one process when the file changes)."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:

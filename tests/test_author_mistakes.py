@@ -229,3 +229,9 @@ def test_missing_snippets(markdown: str, count: int) -> None:
     existing = sorted((ROOT / "includes" / "diagrams").glob("*.md"))[0].stem
     found = front_matter.missing_snippets(markdown.replace("{}", existing), [ROOT / "includes"])
     assert len(found) == count
+
+
+def test_mkdocs_serve_rebuilds_on_includes_hooks_overrides_and_data() -> None:
+    watched = site_config(ROOT / "mkdocs.yml")["watch"]
+    assert {"includes", "hooks", "overrides", "data"} <= set(watched)
+    assert all((ROOT / folder).is_dir() for folder in watched)
