@@ -235,3 +235,14 @@ def test_mkdocs_serve_rebuilds_on_includes_hooks_overrides_and_data() -> None:
     watched = site_config(ROOT / "mkdocs.yml")["watch"]
     assert {"includes", "hooks", "overrides", "data"} <= set(watched)
     assert all((ROOT / folder).is_dir() for folder in watched)
+
+
+def test_invalid_yaml_alone_is_called_a_front_matter_mistake_at_the_line_to_fix(tmp_path: Path) -> None:
+    pages = {"index.md": ok_page(), "quote.md": '---\ntitle: "What is it?\nlast_reviewed: 2026-11-01\n---\n\nText.\n'}
+    result = build_small(tmp_path, pages, GUIDE_TODAY=TODAY)
+    assert not result.ok
+    assert errors(result.log) == [
+        "docs/quote.md:2: the front matter is not valid YAML (found unexpected end of stream; it started on line 2): "
+        "check the quotes, brackets and colons on that line (text with a colon goes in quotes)",
+        "Nothing was built: fix the mistakes listed above.",
+    ]
