@@ -51,11 +51,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     # Before any page or hook reads a file: MkDocs would stop with a traceback and a byte offset.
+    paths = [Path(file.abs_src_path) for file in files.documentation_pages() if file.abs_src_path]
+    # Snippets too: pymdownx.snippets reads them as UTF-8, and fails with a traceback.
+    paths += [path for base in _build.snippet_paths if base.is_dir() for path in sorted(base.rglob("*.md"))]
     bad = []
-    for file in files.documentation_pages():
-        found = front_matter.not_utf8(Path(file.abs_src_path).read_bytes()) if file.abs_src_path else None
+    for path in paths:
+        found = front_matter.not_utf8(path.read_bytes())
         if found:
-            bad.append(_where(file.abs_src_path, found[0]) + found[1])
+            bad.append(_where(str(path), found[0]) + found[1])
     for line in bad:
         log.error(line)
     if bad:

@@ -97,14 +97,17 @@ def test_materials_features_are_read_from_the_installed_package() -> None:
 
 
 def test_a_file_that_is_not_utf8_stops_the_build_at_its_line(tmp_path: Path) -> None:
+    (tmp_path / "includes").mkdir()
+    (tmp_path / "includes" / "note.md").write_bytes("Na\xefve.\n".encode("latin-1"))
     config = make_site(tmp_path, {"index.md": ok_page()})
     (tmp_path / "docs" / "latin1.md").write_bytes(ok_page("Line one.\n\nCaf\xe9 au lait.").encode("latin-1"))
     result = build(config, tmp_path / "site", GUIDE_TODAY=TODAY)
     assert not result.ok
+    how = 'save it as UTF-8 in your editor ("Save with encoding", UTF-8)'
     assert errors(result.log) == [
-        "docs/latin1.md:8: the file is not UTF-8 text (byte 0xe9 on this line): "
-        'save it as UTF-8 in your editor ("Save with encoding", UTF-8)',
-        "1 file(s) are not UTF-8 text, listed above. Nothing was built.",
+        f"docs/latin1.md:8: the file is not UTF-8 text (byte 0xe9 on this line): {how}",
+        f"includes/note.md:1: the file is not UTF-8 text (byte 0xef on this line): {how}",
+        "2 file(s) are not UTF-8 text, listed above. Nothing was built.",
     ]
 
 
