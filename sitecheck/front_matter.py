@@ -42,7 +42,7 @@ def known_keys(path: Path = KEYS_FILE) -> tuple[str, ...]:
 
 def key_lines(source: str) -> dict[str, int]:
     """1-based line of each top-level key in the front matter block."""
-    lines = source.splitlines()
+    lines = source.split("\n")
     found: dict[str, int] = {}
     if not lines or lines[0].rstrip() != "---":
         return found
@@ -100,7 +100,7 @@ def missing_snippets(source: str, base_paths: list[Path]) -> list[Finding]:
     """`--8<--` includes whose file is in none of pymdownx.snippets' base paths."""
     findings: list[Finding] = []
     in_fence = in_block = False
-    for number, line in enumerate(source.splitlines(), start=1):
+    for number, line in enumerate(source.split("\n"), start=1):
         if FENCE.match(line):
             in_fence = not in_fence
         if in_fence:

@@ -33,7 +33,7 @@ HREF = re.compile(r"""<a\b[^>]*?\bhref\s*=\s*(["'])(.*?)\1""", re.IGNORECASE | r
 def _lines(markdown: str) -> Iterator[tuple[int, str]]:
     """(number, line) for every line outside fenced code."""
     in_fence = False
-    for number, line in enumerate(markdown.splitlines(), start=1):
+    for number, line in enumerate(markdown.split("\n"), start=1):  # "\n" only: the lines an editor numbers
         if FENCE.match(line):
             in_fence = not in_fence
             continue
@@ -73,7 +73,7 @@ def table_rows(markdown: str) -> list[Finding]:
 def empty_admonitions(markdown: str) -> list[Finding]:
     """`!!! note` boxes whose next text is not indented 4 spaces more: the box is published empty."""
     findings: list[Finding] = []
-    raw = markdown.splitlines()  # the body may be a fenced block: look at every line after the mark
+    raw = markdown.split("\n")  # the body may be a fenced block: look at every line after the mark
     for number, line in _lines(markdown):
         start = ADMONITION.match(line)
         if not start:

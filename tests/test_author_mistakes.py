@@ -8,12 +8,11 @@ glossary, SVG files) get a site each.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
-from conftest import build_small, make_site, page
+from conftest import build_small, errors, make_site, page
 from sitecheck import front_matter, markdown_checks, theme
 from sitecheck.build import ROOT, build
 from sitecheck.pages import site_config
@@ -24,11 +23,6 @@ SITE_URL = site_config(ROOT / "mkdocs.yml")["site_url"]
 
 def ok_page(body: str = "Some text.", **front: object) -> str:
     return page(body, title="A page", last_reviewed="2026-11-01", **front)
-
-
-def errors(log: str) -> list[str]:
-    """The ERROR lines of a build log, without the level: what the author reads, in order."""
-    return [match.group(1) for match in re.finditer(r"^ERROR\s+-\s+(.*)$", log, re.MULTILINE)]
 
 
 def test_markdown_and_front_matter_mistakes_each_stop_the_build_with_one_line(tmp_path: Path) -> None:

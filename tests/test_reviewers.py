@@ -4,13 +4,12 @@ a site that promises review of every page keeps that promise."""
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import make_site, page
+from conftest import errors, make_site, page
 from sitecheck import reviewers
 from sitecheck.build import ROOT, build
 
@@ -27,11 +26,6 @@ BO = """\
   role: Pharmacist
   conflicts_of_interest: Paid speaker for a gene therapy maker in 2025.
 """
-
-
-def errors(log: str) -> list[str]:
-    """The ERROR lines of a build log, without the level."""
-    return [match.group(1) for match in re.finditer(r"^ERROR\s+-\s+(.*)$", log, re.MULTILINE)]
 
 
 def write_reviewers(folder: Path, text: str) -> None:
