@@ -17,6 +17,7 @@ its own definition then wins over the glossary's on that page.
 
 from __future__ import annotations
 
+import logging
 import xml.etree.ElementTree as etree
 
 from markdown import Extension, Markdown
@@ -29,6 +30,7 @@ from mkdocs.structure.pages import Page
 
 from sitecheck import glossary
 
+log = logging.getLogger("mkdocs.hooks.glossary")
 GLOSSARY_PAGE = "glossary.md"
 # No tooltips in headings (the reader meets the term again in the text below) or in links
 # (a tap on a phone follows the link, so the tooltip would never show).
@@ -77,7 +79,10 @@ def _tooltips(files: Files) -> dict[str, str]:
     try:
         return glossary.tooltips(glossary.parse(file.content_string, f"docs/{GLOSSARY_PAGE}"))
     except glossary.GlossaryError as error:
-        raise PluginError(str(error)) from None
+        problems = str(error).splitlines()
+        for problem in problems:
+            log.error(problem)
+        raise PluginError(f"{len(problems)} glossary mistake(s), listed above. Nothing was built.") from None
 
 
 class _TooltipExtension(Extension):

@@ -54,7 +54,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_env(env, config: MkDocsConfig, files: Files):
     # Runs after every page is read and before anything is written: stop here.
     if _errors:
-        raise PluginError(f"{len(_errors)} page(s) have review-date errors, listed above. Nothing was built.")
+        raise PluginError("Nothing was built: fix the mistakes listed above.")
     return env
 
 

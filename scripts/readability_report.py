@@ -44,6 +44,7 @@ def _as_json(reports: list[readability.PageReport], median: float) -> str:
             "limits": dataclasses.asdict(report.limits),
             "passed": report.passed,
             "hardest": report.hardest,
+            "hard_units": [{"fkgl": fkgl, "text": text} for fkgl, text in report.hard_units],
         }
         for report in reports
     ]
@@ -65,6 +66,9 @@ def _as_text(reports: list[readability.PageReport], median: float) -> str:
     for report in reports:
         if report.limits.reason:
             out.append(f"{report.page} relaxes its limit: {report.limits.reason}")
+    over = [report.failure() for report in reports if not report.passed]
+    if over:
+        out += ["", "Over the limit:", *over]
     out.append("\nHardest sentences (fix these first):")
     for report in reports:
         out.append(f"\n{report.page}")

@@ -18,6 +18,9 @@ from dataclasses import dataclass
 
 TERM_LINE = re.compile(r"^[A-Za-z0-9][^:]*$")
 DEFINITION_START = re.compile(r"^:\s{1,3}(\S.*)$")
+# Any line that starts with a colon after a term: a definition, or a mistaken one.
+DEFINITION_MARK = re.compile(r"^:(?P<space>[ \t]*)(?P<text>.*)$")
+HOW_TO_WRITE = "write the term on one line and its definition on the next, after a colon and 3 spaces: `:   A carrier ...`"
 MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 PARENTHESIS = re.compile(r"^(?P<name>.+?)\s*\((?P<short>[^)]+)\)$")
 
@@ -34,24 +37,57 @@ class Entry:
 
 
 def parse(text: str, path: str = "docs/glossary.md") -> list[Entry]:
-    """Every term with its definition; a term defined twice is an error naming both lines."""
+    """Every term with its definition.
+
+    Every entry that would be published broken is an error, one line each, all at once:
+    a term defined twice, an empty definition, a definition Markdown does not read as
+    one (its tooltip would be lost), and a term that is another term's plural.
+    """
     lines = text.splitlines()
     entries: list[Entry] = []
+    problems: list[str] = []
     seen: dict[str, int] = {}
     for index, line in enumerate(lines[:-1]):
-        start = DEFINITION_START.match(lines[index + 1])
-        if not start or not TERM_LINE.match(line.strip()) or line.startswith((" ", "\t", "#")):
+        mark = DEFINITION_MARK.match(lines[index + 1])
+        if not mark or not TERM_LINE.match(line.strip()) or line.startswith((" ", "\t", "#")):
             continue
         term, number = line.strip(), index + 1
-        definition = _definition(lines, index + 1, start.group(1))
+        spaces = len(mark.group("space").expandtabs(4))
+        if not mark.group("text").strip():
+            problems.append(f"{path}:{number}: '{term}' has no definition (it would be published as '{term} :'): {HOW_TO_WRITE}")
+            continue
+        if not 1 <= spaces <= 3:
+            problems.append(f"{path}:{number + 1}: the definition of '{term}' has {spaces} spaces after the colon, "
+                            f"so Markdown does not read it as a definition and it gets no tooltip: {HOW_TO_WRITE}")
+            continue
+        definition = _definition(lines, index + 1, mark.group("text"))
         key = term.lower()
         if key in seen:
-            raise GlossaryError(f"{path}:{number}: '{term}' is already defined on line {seen[key]}. Define each term once.")
-        if not definition:
-            raise GlossaryError(f"{path}:{number}: '{term}' has no definition.")
+            problems.append(f"{path}:{number}: '{term}' is already defined on line {seen[key]}. Define each term once.")
+            continue
         seen[key] = number
         entries.append(Entry(term, definition, number))
+    problems += _plural_collisions(entries, path)
+    if problems:
+        raise GlossaryError("\n".join(problems))
     return entries
+
+
+def _plural_collisions(entries: list[Entry], path: str) -> list[str]:
+    """'Vectors' beside 'Vector': uses of the plural would silently get one of the two definitions."""
+    owner: dict[str, Entry] = {}
+    for entry in entries:
+        for form in forms(entry.term):
+            owner.setdefault(form.lower(), entry)
+    problems = []
+    for entry in entries:
+        other = owner.get(entry.term.lower())
+        if other is not None and other is not entry:
+            first, second = sorted((entry, other), key=lambda e: e.line)
+            problems.append(f"{path}:{second.line}: '{second.term}' is also a form of '{first.term}' (line {first.line}), "
+                            "so a page's uses of it would get only one of the two definitions: keep one entry, "
+                            "in the singular")
+    return list(dict.fromkeys(problems))
 
 
 def _definition(lines: list[str], start: int, first: str) -> str:

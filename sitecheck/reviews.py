@@ -166,10 +166,12 @@ def front_matter_error(source: str) -> tuple[str, int | None] | None:
     try:
         data = yaml.load(match.group(1), yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
-        # Marks count from the line after the opening `---`, from 0.
-        line = error.problem_mark.line + 2 if error.problem_mark else None
+        from sitecheck.front_matter import yaml_error_line
+
+        line = yaml_error_line(error)  # marks count from the line after the opening `---`, from 0
         started = f"; it started on line {error.context_mark.line + 2}" if error.context_mark else ""
-        return f"the front matter is not valid YAML ({error.problem}{started}).", line
+        return (f"the front matter is not valid YAML ({error.problem}{started}): check the quotes, brackets and "
+                "colons on that line (text with a colon goes in quotes)"), line
     except ValueError as error:  # YAML's date constructor on 2026-02-30
         line = key_line(source, "last_reviewed")
         return f"the front matter holds an impossible value ({error}). {HOW_TO_FIX}", line

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,11 @@ def page(body: str = "Some text.", **front_matter: object) -> str:
 
 def build_small(folder: Path, pages: dict[str, str], **env: str) -> BuildResult:
     return build(make_site(folder, pages), folder / "site", **env)
+
+
+def errors(log: str) -> list[str]:
+    """The ERROR lines of a build log, without the level: what an author reads, in order."""
+    return [match.group(1) for match in re.finditer(r"^ERROR\s+-\s+(.*)$", log, re.MULTILINE)]
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -117,20 +117,23 @@ def test_bad_interval_setting_fails_the_build(tmp_path: Path) -> None:
 def test_good_variants_render_dates_reviewer_and_overdue_notice(tmp_path: Path) -> None:
     pages = {
         "index.md": page(title="Home", last_reviewed="2026-11-20"),
-        "quoted.md": page(title="Quoted", last_reviewed='"2026-06-01"', reviewed_by='"Dr Ana Silva, geneticist"'),
+        "quoted.md": page(title="Quoted", last_reviewed='"2026-06-01"', reviewed_by='"Dr Ana Silva"'),
         "datetime.md": page(title="Timed", last_reviewed="2026-06-01 23:30:00"),
         "old.md": page(title="Old", last_reviewed="2025-11-01"),
     }
+    (tmp_path / "data").mkdir()  # reviewed_by must name someone on the site's list (tests/test_reviewers.py)
+    (tmp_path / "data" / "reviewers.yaml").write_text(
+        "- {name: Dr Ana Silva, credentials: MD, role: geneticist, conflicts_of_interest: None.}\n", encoding="utf-8")
     result = build_small(tmp_path, pages, GUIDE_TODAY=TODAY)
     assert result.ok, result.log
     site = tmp_path / "site"
 
     quoted = BeautifulSoup((site / "quoted" / "index.html").read_text(), "html.parser")
     footer = quoted.select_one(".review-dates")
-    assert "Page last reviewed: 1 June 2026 by Dr Ana Silva, geneticist" in footer.get_text(" ", strip=True)
+    assert "Page last reviewed: 1 June 2026 by Dr Ana Silva, MD (geneticist)" in footer.get_text(" ", strip=True)
     assert [t["datetime"] for t in footer.find_all("time")] == ["2026-06-01", "2027-06-01"]
     data = json.loads(quoted.find("script", type="application/ld+json").string)
-    assert data["reviewedBy"]["name"] == "Dr Ana Silva, geneticist"
+    assert data["reviewedBy"]["name"] == "Dr Ana Silva"
 
     timed = BeautifulSoup((site / "datetime" / "index.html").read_text(), "html.parser")
     assert timed.select_one(".review-dates time")["datetime"] == "2026-06-01"
