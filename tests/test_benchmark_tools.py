@@ -26,8 +26,8 @@ def test_page_weight_counts_every_file_a_first_visit_loads(built_site: Path) -> 
 def test_scaled_copies_build_strictly_with_and_without_the_hooks(tmp_path: Path) -> None:
     site = scaled_site(tmp_path, 30)
     assert site.pages >= 30
-    with_hooks = build(site.config_file, tmp_path / "hooks", GUIDE_TODAY="2026-11-24")
-    bare = build(site.bare_config_file, tmp_path / "bare", GUIDE_TODAY="2026-11-24")
+    with_hooks = build(site.config_file, tmp_path / "hooks", GUIDE_TODAY="2026-12-01")
+    bare = build(site.bare_config_file, tmp_path / "bare", GUIDE_TODAY="2026-12-01")
     assert with_hooks.ok, with_hooks.log
     assert bare.ok, bare.log
     copy = "c001-vectors/index.html"
