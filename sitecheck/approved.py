@@ -192,8 +192,8 @@ def _rule_problems(data: dict, today: dt.date) -> list[tuple[tuple, str]]:
                               f"uses[{number}].approved {use['approved']} is before the product's first approval {first}"))
     for index, other in enumerate(data["not_gene_therapies"]):
         if other["name"].strip().lower() in seen:
-            found.append((("not_gene_therapies", index, "name"),
-                          f"{other['name']} is also in `products`: a product is either a gene therapy or not"))
+            path = ("not_gene_therapies", index, "name")
+            found.append((path, f"{_field(path)}{other['name']} is also in `products`: a product is either a gene therapy or not"))
     return found
 
 
