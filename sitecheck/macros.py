@@ -1,9 +1,10 @@
-"""Macros that render pages from data/approved-gene-therapies.yaml (mkdocs-macros-plugin).
+"""Macros that render pages from data/approved-gene-therapies.yaml.
 
-Pages opt in with `render_macros: true` in their front matter (`render_by_default: false` in
-mkdocs.yml), so `{{` in any other page stays plain text. Loaded as a pluglet (`modules:
-[sitecheck.macros]`): an importable module works from any copy of mkdocs.yml (test sites,
-the benchmark's scaled copies), where a `main.py` would be looked for next to each copy.
+Pages opt in with `render_macros: true` in their front matter, so `{{` in any other page stays
+plain text. The `page-macros` plugin (sitecheck/page_macros.py) loads this module; it is written
+for mkdocs-macros-plugin's interface (`define_env(env)`, `modules: [sitecheck.macros]`), so that
+plugin can render the same pages too. An importable module, not a `main.py` beside mkdocs.yml,
+so it works from any copy of mkdocs.yml (test sites, the benchmark's scaled copies).
 
     {{ approved_count() }}                     29
     {{ approved_as_of() }}                     1 December 2026

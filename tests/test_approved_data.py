@@ -159,6 +159,33 @@ def test_only_pages_that_opt_in_render_macros(tmp_path: Path) -> None:
     assert f"Count: {len(approved.load()['products'])}." in rendered
 
 
+def test_a_bad_macro_stops_the_build_with_page_and_line(tmp_path: Path) -> None:
+    body = "Fine line.\n\nCount: {{ approved_cuont() }}."
+    result = build_small(tmp_path, {"index.md": page(body, last_reviewed="2026-11-01", render_macros="true")},
+                         GUIDE_TODAY="2026-12-01")
+    assert not result.ok
+    line = page(body, last_reviewed="2026-11-01", render_macros="true").splitlines().index("Count: {{ approved_cuont() }}.") + 1
+    assert f"docs/index.md:{line}: UndefinedError: 'approved_cuont' is undefined." in result.log
+
+
+def test_mkdocs_macros_plugin_renders_the_same_pages(tmp_path: Path) -> None:
+    """The pages and sitecheck/macros.py keep working with mkdocs-macros-plugin, should the project switch."""
+    plugins = [p for p in site_config(ROOT / "mkdocs.yml")["plugins"] if not (isinstance(p, dict) and "page-macros" in p)]
+    plugins.append({"macros": {"modules": ["sitecheck.macros"], "render_by_default": False,
+                               "on_undefined": "strict", "on_error_fail": True}})
+    from conftest import make_site
+    from sitecheck.build import build
+
+    body = 'Count: {{ approved_count() }}.\n\n{{ approved_table("immune cells", "Type") }}'
+    pages = {"index.md": page(body, last_reviewed="2026-11-01", render_macros="true")}
+    with_macros = build(make_site(tmp_path / "a", pages, plugins=plugins), tmp_path / "a" / "site", GUIDE_TODAY="2026-12-01")
+    ours = build_small(tmp_path / "b", pages, GUIDE_TODAY="2026-12-01")
+    assert with_macros.ok and ours.ok, with_macros.log + ours.log
+    article = lambda site: str(BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser").select_one("article"))
+    assert article(with_macros.site_dir) == article(ours.site_dir)
+    assert "Kymriah (2017)" in article(ours.site_dir)
+
+
 # --- The built site: pages and downloads come from the data ------------------------------
 
 
