@@ -493,8 +493,8 @@ MKDOCS_MACROS = {"macros": {"modules": ["sitecheck.macros"], "render_by_default"
                             "on_undefined": "strict", "on_error_fail": True}}
 
 
-def data_pages_cost(folder: Path, repeats: int) -> dict:
-    """CPU time of builds of the real site in three variants, interleaved, each in a fresh process:
+def data_page_sites(folder: Path) -> tuple[dict[str, Path], int]:
+    """Configs of the real site in four variants, and how many pages render from data:
 
     - data: as configured: `approved-data` checks data/approved-gene-therapies.yaml (jsonschema) and
       writes the downloads; `page-macros` renders the pages that opt in;
@@ -531,8 +531,15 @@ def data_pages_cost(folder: Path, repeats: int) -> dict:
         plugins = [p for p in config["plugins"] if not (isinstance(p, dict) and "page-macros" in p)]
         config["plugins"] = [p for p in plugins if p != "approved-data"] if name == "static" else plugins + swap
         config_file.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return {name: site.config_file for name, site in sites.items()} | {"data, cold": sites["data"].config_file}, frozen
 
-    configs = {name: site.config_file for name, site in sites.items()} | {"data, cold": sites["data"].config_file}
+
+def data_pages_cost(folder: Path, repeats: int) -> dict:
+    """Build CPU time of each variant of `data_page_sites`, interleaved, each build in a fresh process;
+    where valgrind is installed, also the instructions of one data build and one static build."""
+    from sitecheck import approved
+
+    configs, frozen = data_page_sites(folder)
     order = list(configs)
     for name in order:  # warm-up (imports, .pyc files), not timed
         build_in_child(configs[name], folder / f"warm-{name}")
@@ -545,8 +552,16 @@ def data_pages_cost(folder: Path, repeats: int) -> dict:
             cpu[name].samples.append(times["cpu"])
             log(f"    {name:<14} CPU {times['cpu']:6.2f} s  build {times['build']:6.2f} s")
     adds = {name: round(cpu[name].median / cpu["static"].median - 1, 4) for name in order if name != "static"}
-    return {"pages_rendered_from_data": frozen, "builds": repeats, "cpu": {n: t.as_dict() for n, t in cpu.items()},
-            "adds": adds, "goal": DATA_PAGES_GOAL, "pass": adds["data"] <= DATA_PAGES_GOAL}
+    result = {"pages_rendered_from_data": frozen, "builds": repeats, "cpu": {n: t.as_dict() for n, t in cpu.items()},
+              "adds": adds, "goal": DATA_PAGES_GOAL, "pass": adds["data"] <= DATA_PAGES_GOAL}
+    if VALGRIND:
+        log("Counting instructions (valgrind) of one data build and one static build ...")
+        runs = {name: (["--child", str(configs[name]), str(folder / f"site-{name}")], folder / f"callgrind-{name}")
+                for name in ("data", "static")} | {"start_up": (["--child-imports"], folder / "callgrind-start-up")}
+        counts = {name: instructions_of(count_instructions(arguments, out), out) for name, (arguments, out) in runs.items()}
+        data, static = counts["data"] - counts["start_up"], counts["static"] - counts["start_up"]
+        result["instructions"] = {"data": data, "static": static, "adds": round(data / static - 1, 4)}
+    return result
 
 
 class _StubConfig:
@@ -575,6 +590,10 @@ def data_pages_main(repeats: int) -> int:
                 ["variant", "CPU s", "adds vs static"]))
     print(f"{'PASS' if result['pass'] else 'FAIL'}  rendering from data adds <= {DATA_PAGES_GOAL:.0%} (CPU time): "
           f"{adds['data']:+.1%}")
+    if "instructions" in result:
+        counted = result["instructions"]
+        print(f"      instructions of one build, start-up subtracted (valgrind): data {counted['data'] / 1e9:.2f} G, "
+              f"static {counted['static'] / 1e9:.2f} G: {counted['adds']:+.1%}")
     return 0 if result["pass"] else 1
 
 if __name__ == "__main__":

@@ -90,11 +90,11 @@ def warning_list(data: dict, lang: str = "en") -> str:
     """Each product with a boxed warning: what it is about and when it was added."""
     lines = []
     for product in approved.with_boxed_warnings(data):
-        warnings = " ".join(
-            f"{approved.text(w['what'], lang).rstrip('.')} (since {approved.month_year(w['added'])})."
-            for w in product["boxed_warnings"]
-        )
-        lines.append(f"- **{product['brand']}**: {warnings}")
+        by_date: dict[str, list[str]] = {}
+        for warning in product["boxed_warnings"]:
+            by_date.setdefault(warning["added"], []).append(approved.text(warning["what"], lang).rstrip("."))
+        parts = [f"Since {approved.month_year(added)}: {'; '.join(what)}." for added, what in sorted(by_date.items())]
+        lines.append(f"- **{product['brand']}**. " + " ".join(parts))
     return "\n".join(lines)
 
 
