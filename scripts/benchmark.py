@@ -590,10 +590,13 @@ def data_pages_main(repeats: int) -> int:
                 ["variant", "CPU s", "adds vs static"]))
     print(f"{'PASS' if result['pass'] else 'FAIL'}  rendering from data adds <= {DATA_PAGES_GOAL:.0%} (CPU time): "
           f"{adds['data']:+.1%}")
-    if "instructions" in result:
+    if "instructions" in result:  # the same on a busy machine and a quiet one: the second opinion
         counted = result["instructions"]
-        print(f"      instructions of one build, start-up subtracted (valgrind): data {counted['data'] / 1e9:.2f} G, "
-              f"static {counted['static'] / 1e9:.2f} G: {counted['adds']:+.1%}")
+        print(f"{'PASS' if counted['adds'] <= DATA_PAGES_GOAL else 'FAIL'}  rendering from data adds "
+              f"<= {DATA_PAGES_GOAL:.0%} (instructions of one build, start-up subtracted): {counted['adds']:+.1%} "
+              f"(data {counted['data'] / 1e9:.2f} G, static {counted['static'] / 1e9:.2f} G)")
+    else:
+        print("      instructions: not counted (no valgrind; Debian: apt-get install valgrind)")
     return 0 if result["pass"] else 1
 
 if __name__ == "__main__":
