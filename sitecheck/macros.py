@@ -17,6 +17,8 @@ The output is Markdown at the same plain level as the prose: the readability che
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sitecheck import approved
 from sitecheck.reviews import format_date
 
@@ -93,12 +95,15 @@ def warning_list(data: dict, lang: str = "en") -> str:
         by_date: dict[str, list[str]] = {}
         for warning in product["boxed_warnings"]:
             by_date.setdefault(warning["added"], []).append(approved.text(warning["what"], lang).rstrip("."))
-        parts = [f"Since {approved.month_year(added)}: {'; '.join(what)}." for added, what in sorted(by_date.items())]
+        parts = [f"Since {approved.month_year(added)}: {'; '.join(_continued(what))}." for added, what in sorted(by_date.items())]
         lines.append(f"- **{product['brand']}**. " + " ".join(parts))
     return "\n".join(lines)
 
 
-def _date(value: str):
-    import datetime as dt
+def _continued(items: list[str]) -> list[str]:
+    """Items after the first of a list joined into one sentence start in lower case (acronyms stay)."""
+    return items[:1] + [item[0].lower() + item[1:] if item[1:2].islower() else item for item in items[1:]]
 
+
+def _date(value: str) -> dt.date:
     return dt.date.fromisoformat(value)
