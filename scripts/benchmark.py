@@ -458,6 +458,8 @@ def main() -> int:
                         help="the results as JSON: on stdout instead of the tables, or into FILE as well")
     parser.add_argument("--theme-feature", action="append", default=[], metavar="NAME",
                         help="what if: add this Material feature to every measured config (e.g. navigation.prune)")
+    parser.add_argument("--data-pages", action="store_true",
+                        help="only measure what rendering pages from data/ adds to a build (goal: <= 5%%)")
     parser.add_argument("--child", nargs=2, type=Path, metavar=("CONFIG", "SITE_DIR"), help=argparse.SUPPRESS)
     parser.add_argument("--child-imports", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -465,6 +467,8 @@ def main() -> int:
         return child(*args.child)
     if args.child_imports:
         return child_imports()
+    if args.data_pages:
+        return data_pages_main(args.repeat or 21)
     # Ctrl-C or `kill`: leave through `finally`, so the temp folder is removed.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     from mkdocs.exceptions import Abort
@@ -481,6 +485,119 @@ def main() -> int:
     print(json.dumps(results, indent=2) if args.json == "-" else report(results))
     return 1 if any(goal["pass"] is False for goal in results["goals"]) else 0
 
+
+# --- Pages rendered from data (issue 14): what the data plugins add to a build ------------------
+
+DATA_PAGES_GOAL = 0.05  # rendering pages from data/ may add at most 5% to a build of the site
+MKDOCS_MACROS = {"macros": {"modules": ["sitecheck.macros"], "render_by_default": False,
+                            "on_undefined": "strict", "on_error_fail": True}}
+
+
+def data_page_sites(folder: Path) -> tuple[dict[str, Path], int]:
+    """Configs of the real site in four variants, and how many pages render from data:
+
+    - data: as configured: `approved-data` checks data/approved-gene-therapies.yaml (jsonschema) and
+      writes the downloads; `page-macros` renders the pages that opt in;
+    - static: those pages frozen to the Markdown the macros produce, the downloads as plain files
+      in docs/data/, neither plugin: what the site would cost with hand-kept tables;
+    - mkdocs-macros: as data, with mkdocs-macros-plugin rendering the pages instead of `page-macros`;
+    - data, cold: as data, with the schema check's cache (.cache/) cleared before each build, as in
+      a fresh checkout or after an edit of the data file.
+    """
+    import jinja2
+    import yaml
+
+    from sitecheck import approved, macros
+    from sitecheck.page_macros import MacroEnv
+
+    sites = {name: scaled_site(folder / name, 0) for name in ("data", "static", "mkdocs-macros")}
+    data = approved.load()
+    env = MacroEnv(conf=_StubConfig(data), variables={}, macros={})
+    macros.define_env(env)
+    jinja = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    frozen = 0
+    for source in sorted(sites["static"].docs_dir.rglob("*.md")):
+        text = source.read_text(encoding="utf-8")
+        front = re.match(r"^---\n.*?\n---\n", text, re.DOTALL)
+        if front and re.search(r"^render_macros:\s*true", front.group(0), re.MULTILINE):
+            source.write_text(front.group(0) + jinja.from_string(text[front.end():]).render(**env.macros), encoding="utf-8")
+            frozen += 1
+    for path, content in approved.downloads(data).items():
+        (sites["static"].docs_dir / path).parent.mkdir(parents=True, exist_ok=True)
+        (sites["static"].docs_dir / path).write_text(content, encoding="utf-8")
+    for name, swap in (("static", []), ("mkdocs-macros", [MKDOCS_MACROS])):
+        config_file = sites[name].config_file
+        config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+        plugins = [p for p in config["plugins"] if not (isinstance(p, dict) and "page-macros" in p)]
+        config["plugins"] = [p for p in plugins if p != "approved-data"] if name == "static" else plugins + swap
+        config_file.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return {name: site.config_file for name, site in sites.items()} | {"data, cold": sites["data"].config_file}, frozen
+
+
+def data_pages_cost(folder: Path, repeats: int) -> dict:
+    """Build CPU time of each variant of `data_page_sites`, interleaved, each build in a fresh process;
+    where valgrind is installed, also the instructions of one data build and one static build."""
+    from sitecheck import approved
+
+    configs, frozen = data_page_sites(folder)
+    order = list(configs)
+    for name in order:  # warm-up (imports, .pyc files), not timed
+        build_in_child(configs[name], folder / f"warm-{name}")
+    cpu = {name: Timings() for name in order}
+    for round_ in range(repeats):
+        for name in (order if round_ % 2 == 0 else order[::-1]):
+            if name == "data, cold":
+                approved.STAMP.unlink(missing_ok=True)
+            times = build_in_child(configs[name], folder / f"site-{name}")
+            cpu[name].samples.append(times["cpu"])
+            log(f"    {name:<14} CPU {times['cpu']:6.2f} s  build {times['build']:6.2f} s")
+    adds = {name: round(cpu[name].median / cpu["static"].median - 1, 4) for name in order if name != "static"}
+    result = {"pages_rendered_from_data": frozen, "builds": repeats, "cpu": {n: t.as_dict() for n, t in cpu.items()},
+              "adds": adds, "goal": DATA_PAGES_GOAL, "pass": adds["data"] <= DATA_PAGES_GOAL}
+    if VALGRIND:
+        log("Counting instructions (valgrind) of one data build and one static build ...")
+        runs = {name: (["--child", str(configs[name]), str(folder / f"site-{name}")], folder / f"callgrind-{name}")
+                for name in ("data", "static")} | {"start_up": (["--child-imports"], folder / "callgrind-start-up")}
+        counts = {name: instructions_of(count_instructions(arguments, out), out) for name, (arguments, out) in runs.items()}
+        data, static = counts["data"] - counts["start_up"], counts["static"] - counts["start_up"]
+        result["instructions"] = {"data": data, "static": static, "adds": round(data / static - 1, 4)}
+    return result
+
+
+class _StubConfig:
+    """Just what sitecheck.macros.define_env reads from the MkDocs config."""
+
+    def __init__(self, data: dict) -> None:
+        from types import SimpleNamespace
+
+        self.plugins = {"approved-data": SimpleNamespace(data=data)}
+        self.theme = {"language": "en"}
+
+
+def data_pages_main(repeats: int) -> int:
+    """`--data-pages`: only the data-pages measurement, printed as a short report."""
+    folder = Path(tempfile.mkdtemp(prefix="guide-benchmark-data-"))
+    try:
+        log(f"Building the real site {repeats} times per variant: pages from data, static, with mkdocs-macros")
+        result = data_pages_cost(folder, repeats)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    cpu, adds = result["cpu"], result["adds"]
+    cell = lambda t: f"{t['median_s']:.3f} ({t['min_s']:.3f}–{t['max_s']:.3f})"
+    print(f"Build CPU time of the real site ({result['pages_rendered_from_data']} pages rendered from data), "
+          f"median (min–max) of {result['builds']} builds per variant:")
+    print(table([[name, cell(cpu[name]), "" if name == "static" else f"{adds[name]:+.1%}"] for name in cpu],
+                ["variant", "CPU s", "adds vs static"]))
+    print(f"{'PASS' if result['pass'] else 'FAIL'}  rendering from data adds <= {DATA_PAGES_GOAL:.0%} (CPU time): "
+          f"{adds['data']:+.1%}")
+    if "instructions" in result:  # the same on a busy machine and a quiet one: the second opinion
+        counted = result["instructions"]
+        print(f"{'PASS' if counted['adds'] <= DATA_PAGES_GOAL else 'FAIL'}  rendering from data adds "
+              f"<= {DATA_PAGES_GOAL:.0%} (instructions of one build, start-up subtracted): {counted['adds']:+.1%} "
+              f"(data {counted['data'] / 1e9:.2f} G, static {counted['static'] / 1e9:.2f} G)")
+    else:
+        print("      instructions: not counted (no valgrind; Debian: apt-get install valgrind)")
+    return 0 if result["pass"] else 1
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -76,7 +76,7 @@ def test_pages_show_glossary_tooltips(built_site: Path) -> None:
 def test_a_broken_glossary_fails_the_build(tmp_path: Path) -> None:
     pages = {"index.md": page("A vector.", title="Home", last_reviewed="2026-11-01"),
              "glossary.md": page(SAMPLE + "\nVector\n:   Again.\n", title="Glossary", last_reviewed="2026-11-01")}
-    result = build_small(tmp_path, pages, GUIDE_TODAY="2026-11-24")
+    result = build_small(tmp_path, pages, GUIDE_TODAY="2026-12-01")
     assert not result.ok
     assert "docs/glossary.md:19: 'Vector' is already defined on line 16" in result.log
 
@@ -89,7 +89,7 @@ def test_tooltips_go_on_first_uses_in_reading_order(tmp_path: Path) -> None:
             "*[MyTerm]: A page's own abbreviation.\n")
     pages = {"index.md": page(body, title="Home", last_reviewed="2026-11-01"),
              "glossary.md": page(SAMPLE.replace("(#x)", "(index.md)"), title="Glossary", last_reviewed="2026-11-01")}
-    result = build_small(tmp_path, pages, GUIDE_TODAY="2026-11-24")
+    result = build_small(tmp_path, pages, GUIDE_TODAY="2026-12-01")
     assert result.ok, result.log
     article = BeautifulSoup((result.site_dir / "index.html").read_text(encoding="utf-8"), "html.parser").article
     assert [(abbr.parent.name, abbr.text) for abbr in article.find_all("abbr")] == [

@@ -30,7 +30,7 @@ def test_strict_build_refuses_broken_links_and_anchors(tmp_path: Path) -> None:
                          title="Home", last_reviewed="2026-11-01"),
         "other.md": page("## A real part\n\nText.", title="Other", last_reviewed="2026-11-01"),
     }
-    result = build_small(tmp_path, pages, GUIDE_TODAY="2026-11-24")
+    result = build_small(tmp_path, pages, GUIDE_TODAY="2026-12-01")
     assert not result.ok
     assert re.search(r"index\.md.*nowhere\.md", result.log)
     assert re.search(r"index\.md.*other\.md#no-such-part", result.log)
@@ -45,7 +45,7 @@ def small_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "other.md": page("## Part two\n\nSee [FDA](https://www.fda.gov/).", title="Other", last_reviewed="2026-11-01"),
         "logo.svg": image,
     }
-    result = build_small(folder, pages, GUIDE_TODAY="2026-11-24")
+    result = build_small(folder, pages, GUIDE_TODAY="2026-12-01")
     assert result.ok, result.log
     return result.site_dir
 

@@ -89,7 +89,7 @@ HARD = (
 def test_an_over_level_page_fails_naming_scores_and_hardest_sentences(tmp_path: Path) -> None:
     pages = {"index.md": page("You can read this. It is short.", title="Home", last_reviewed="2026-11-01"),
              "hard.md": page(HARD, title="Hard", last_reviewed="2026-11-01")}
-    result = build_small(tmp_path, pages, GUIDE_TODAY="2026-11-24")
+    result = build_small(tmp_path, pages, GUIDE_TODAY="2026-12-01")
     assert result.ok, result.log
     reports = {r.page: r for r in readability.report_site(tmp_path / "site", tmp_path / "docs")}
     assert reports["docs/index.md"].passed

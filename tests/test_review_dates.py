@@ -16,7 +16,7 @@ from sitecheck import reviews
 from sitecheck.build import ROOT, html_pages, source_for
 from sitecheck.pages import front_matter
 
-TODAY = "2026-11-24"
+TODAY = "2026-12-01"  # on or after every date in the real docs and data/ (the data plugin checks those too)
 
 
 # --- The date rules, as plain functions -------------------------------------------------------
