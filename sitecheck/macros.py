@@ -23,6 +23,7 @@ from sitecheck import approved
 from sitecheck.reviews import format_date
 
 ACCELERATED = "accelerated approval"
+BOXED = "Boxed warning"
 
 
 def define_env(env) -> None:
@@ -72,13 +73,17 @@ def table(data: dict, group: str, last_column: str, lang: str = "en") -> str:
 def _uses(product: dict, lang: str) -> str:
     parts = []
     for use in product["uses"]:
-        condition = approved.text(use["condition"], lang)
-        parts.append(f"{condition} ({ACCELERATED})" if use["accelerated"] else condition)
+        text = approved.text(use["condition"], lang)
+        if "who" in use:  # the approval's limits (age, earlier treatments, donors) matter to the reader
+            text += ": " + _lower_first(approved.text(use["who"], lang))
+        parts.append(f"{text} ({ACCELERATED})" if use["accelerated"] else text)
     return ". ".join(parts)
 
 
 def _approach(product: dict, lang: str) -> str:
     text = approved.text(product["approach"], lang)
+    if product.get("boxed_warnings"):
+        text += f". {BOXED}"
     status = product["status"]
     if status["state"] == "no longer sold":
         return f"{text}. No longer sold"
@@ -102,7 +107,12 @@ def warning_list(data: dict, lang: str = "en") -> str:
 
 def _continued(items: list[str]) -> list[str]:
     """Items after the first of a list joined into one sentence start in lower case (acronyms stay)."""
-    return items[:1] + [item[0].lower() + item[1:] if item[1:2].islower() else item for item in items[1:]]
+    return items[:1] + [_lower_first(item) for item in items[1:]]
+
+
+def _lower_first(text: str) -> str:
+    """'Adults after ...' -> 'adults after ...' inside a sentence; acronyms such as 'CLL' stay."""
+    return text[0].lower() + text[1:] if text[1:2].islower() else text
 
 
 def _date(value: str) -> dt.date:

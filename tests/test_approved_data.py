@@ -72,10 +72,10 @@ def test_a_future_date_names_file_line_product_and_field() -> None:
     assert first_problem(bad) == f"{NAME}:{line}: Luxturna: uses[0].approved 2099-01-01 is in the future"
 
 
-def test_guide_today_moves_the_future(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_guide_today_does_not_move_the_future(monkeypatch: pytest.MonkeyPatch) -> None:
+    # GUIDE_TODAY pins review dates (tests set it in the past); the data is checked against the real date.
     monkeypatch.setenv("GUIDE_TODAY", "2026-01-01")
-    with pytest.raises(approved.DataError, match="as_of 2026-12-01 is in the future"):
-        approved.load()
+    assert approved.load()["as_of"]
 
 
 def test_a_missing_fda_page() -> None:
