@@ -1,0 +1,65 @@
+"""Publishing: the site's address comes from SITE_URL (as CI sets it from GitHub Pages), and the licence."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import make_site, page
+from sitecheck.build import ROOT, build
+from sitecheck.pages import site_config
+
+PAGES_URL = "https://example.github.io/guide/"  # a project page, as configure-pages gives it (plus "/")
+
+
+def _site_url_line() -> str:
+    """mkdocs.yml's own `site_url:` line, tag and default as written."""
+    lines = [line for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+             if line.startswith("site_url:")]
+    assert len(lines) == 1, "mkdocs.yml should have one top-level site_url line"
+    return lines[0]
+
+
+def test_site_url_reads_the_environment_with_a_local_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert re.fullmatch(r"site_url: !ENV \[SITE_URL, \S+\]", _site_url_line())
+    monkeypatch.delenv("SITE_URL", raising=False)
+    default = site_config(ROOT / "mkdocs.yml")["site_url"]
+    assert default.startswith("https://") and default.endswith("/")
+    monkeypatch.setenv("SITE_URL", PAGES_URL)
+    assert site_config(ROOT / "mkdocs.yml")["site_url"] == PAGES_URL
+
+
+def test_the_config_reader_resolves_env_like_mkdocs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("a: !ENV [FIRST, SECOND, fallback]\nb: !ENV FIRST\nc: !ENV [UNSET_X, 12]\n", encoding="utf-8")
+    monkeypatch.delenv("FIRST", raising=False)
+    monkeypatch.setenv("SECOND", "two")
+    monkeypatch.delenv("UNSET_X", raising=False)
+    assert site_config(config) == {"a": "two", "b": None, "c": 12}
+    monkeypatch.setenv("FIRST", "one")
+    assert site_config(config) == {"a": "one", "b": "one", "c": 12}
+
+
+def test_a_project_page_address_reaches_canonical_json_ld_and_the_404_base(tmp_path: Path) -> None:
+    # A small site with mkdocs.yml's real `site_url` line, built as CI builds it: SITE_URL set.
+    config = make_site(tmp_path, {
+        "index.md": page(title="Home", description="The home page of a small test site.", last_reviewed="2026-11-20"),
+        "about.md": page(title="About", description="The about page of a small test site.", last_reviewed="2026-11-20"),
+        "404.md": page(title="Page not found", description="A page that was not found.", last_reviewed="2026-11-20"),
+    })
+    text = re.sub(r"(?m)^site_url:.*$", lambda _: _site_url_line(), config.read_text(encoding="utf-8"), count=1)
+    config.write_text(text, encoding="utf-8")
+
+    result = build(config, tmp_path / "site", SITE_URL=PAGES_URL)
+    assert result.ok, result.log
+    about = BeautifulSoup((tmp_path / "site" / "about" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert about.select_one('link[rel="canonical"]')["href"] == PAGES_URL + "about/"
+    data = json.loads(about.find("script", type="application/ld+json").string)
+    assert data["url"] == PAGES_URL + "about/"
+    not_found = BeautifulSoup((tmp_path / "site" / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assert not_found.head.find("base")["href"] == "/guide/"
+    assert PAGES_URL + "about/" in (tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8")
