@@ -63,3 +63,34 @@ def test_a_project_page_address_reaches_canonical_json_ld_and_the_404_base(tmp_p
     not_found = BeautifulSoup((tmp_path / "site" / "404.html").read_text(encoding="utf-8"), "html.parser")
     assert not_found.head.find("base")["href"] == "/guide/"
     assert PAGES_URL + "about/" in (tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8")
+
+
+# --- Licences --------------------------------------------------------------------------------
+
+def test_licence_files_are_named_in_the_readme_and_the_footer(built_site: Path) -> None:
+    mit = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert mit.startswith("MIT License") and "Permission is hereby granted, free of charge" in mit
+    content = (ROOT / "LICENSE-CONTENT.md").read_text(encoding="utf-8")
+    assert "CC BY 4.0" in content and "https://creativecommons.org/licenses/by/4.0/legalcode" in content
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "LICENSE" in readme and "LICENSE-CONTENT.md" in readme
+    footer = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser").select_one(".md-copyright")
+    links = {a.get_text(strip=True): a["href"] for a in footer.find_all("a", rel="license")}
+    assert links.get("CC BY 4.0") == "https://creativecommons.org/licenses/by/4.0/" and "MIT" in links
+
+
+# --- The diagram lightbox stays out of the first paint (hooks/lightbox.py) -------------------
+
+def test_glightbox_only_on_pages_with_a_diagram_and_deferred(built_site: Path) -> None:
+    with_diagram = 0
+    for path in sorted(built_site.rglob("*.html")):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        scripts = [s for s in soup.find_all("script", src=True) if "glightbox" in s["src"]]
+        if soup.select_one("a.glightbox"):
+            with_diagram += 1
+            assert len(scripts) == 1 and scripts[0].has_attr("defer"), path
+            start = soup.find("script", id="init-glightbox").string
+            assert start.startswith('document.addEventListener("DOMContentLoaded"'), path
+        else:
+            assert not scripts and not soup.find("script", id="init-glightbox"), f"{path}: glightbox without a diagram"
+    assert with_diagram >= 2
