@@ -94,3 +94,15 @@ def test_glightbox_only_on_pages_with_a_diagram_and_deferred(built_site: Path) -
         else:
             assert not scripts and not soup.find("script", id="init-glightbox"), f"{path}: glightbox without a diagram"
     assert with_diagram >= 2
+
+
+# --- The build engine (README, "Engine") -----------------------------------------------------
+
+def test_an_unknown_engine_is_refused_with_a_hint(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sitecheck.build import engine
+
+    monkeypatch.setenv("GUIDE_ENGINE", "zensical")
+    with pytest.raises(SystemExit, match=r"GUIDE_ENGINE='zensical' is not an engine: use one of mkdocs, properdocs"):
+        engine()
+    monkeypatch.delenv("GUIDE_ENGINE")
+    assert engine() == "mkdocs"
