@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 from conftest import make_site, page
 from sitecheck.build import ROOT, build
 from sitecheck.pages import site_config
+from sitecheck.weight import over_goal, site_weights
 
 PAGES_URL = "https://example.github.io/guide/"  # a project page, as configure-pages gives it (plus "/")
 
@@ -106,3 +107,12 @@ def test_an_unknown_engine_is_refused_with_a_hint(monkeypatch: pytest.MonkeyPatc
         engine()
     monkeypatch.delenv("GUIDE_ENGINE")
     assert engine() == "mkdocs"
+
+
+
+# --- Page weight (the goal: [tool.sitecheck.weight] in pyproject.toml) -----------------------
+
+def test_a_first_visit_to_any_page_stays_within_the_weight_goal(built_site: Path) -> None:
+    weights = site_weights(built_site, site_config(ROOT / "mkdocs.yml").get("site_url"))
+    assert weights
+    assert not over_goal(weights), "\n".join(over_goal(weights))
