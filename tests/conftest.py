@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
+from sitecheck.browser import INSTALL_HINT, chromium_available, launch
 from sitecheck.build import ROOT, BuildResult, build
 from sitecheck.pages import site_config, write_site_config
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 
 @pytest.fixture(scope="session")
@@ -48,6 +55,27 @@ def page(body: str = "Some text.", **front_matter: object) -> str:
 
 def build_small(folder: Path, pages: dict[str, str], **env: str) -> BuildResult:
     return build(make_site(folder, pages), folder / "site", **env)
+
+
+def required(message: str) -> None:
+    """Under CI a missing tool fails the run; on a developer's machine the test skips, saying how to get it."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Browser]:
+    """Debian's headless Chromium, one for the whole run (Playwright's sync API allows one at a time)."""
+    if not chromium_available():
+        required(INSTALL_HINT)
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    browser = launch(playwright)
+    yield browser
+    browser.close()
+    playwright.stop()
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

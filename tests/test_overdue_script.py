@@ -8,17 +8,16 @@ JavaScript off, the build-time notice still shows and nothing else does.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from conftest import build_small, page
-from sitecheck.browser import INSTALL_HINT, SiteServer, chromium_available, launch, serve
+from sitecheck.browser import SiteServer, serve
 
 pytestmark = pytest.mark.browser
 
@@ -48,17 +47,9 @@ def server(site: Path) -> Iterator[SiteServer]:
         yield running
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not chromium_available():
-        if os.environ.get("CI") == "true":
-            pytest.fail(INSTALL_HINT, pytrace=False)
-        pytest.skip(INSTALL_HINT)
-    playwright = sync_playwright().start()
-    chromium = launch(playwright)
-    yield chromium
-    chromium.close()
-    playwright.stop()
+@pytest.fixture
+def browser(chromium: Browser) -> Browser:
+    return chromium  # conftest.py's, shared with tests/test_browser.py
 
 
 def _open(browser: Browser, server: SiteServer, address: str, palette: str = "light", clock: str | None = None,
