@@ -116,3 +116,12 @@ def test_a_first_visit_to_any_page_stays_within_the_weight_goal(built_site: Path
     weights = site_weights(built_site, site_config(ROOT / "mkdocs.yml").get("site_url"))
     assert weights
     assert not over_goal(weights), "\n".join(over_goal(weights))
+
+
+def test_the_site_is_built_by_the_chosen_engine(built_site: Path) -> None:
+    # So the ProperDocs job in CI cannot pass by quietly building with MkDocs.
+    from sitecheck.build import engine
+
+    soup = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    generator = soup.find("meta", attrs={"name": "generator"})["content"]
+    assert ("mkdocs-ProperDocs 1.6" if engine() == "properdocs" else "mkdocs-1.6") in generator, generator
