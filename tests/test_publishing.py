@@ -80,12 +80,14 @@ def test_licence_files_are_named_in_the_readme_and_the_footer(built_site: Path) 
     assert links.get("CC BY 4.0") == "https://creativecommons.org/licenses/by/4.0/" and "MIT" in links
 
 
-# --- The diagram lightbox stays out of the first paint (hooks/lightbox.py) -------------------
+# --- No script holds up the first paint (hooks/deferred_scripts.py) --------------------------
 
-def test_glightbox_only_on_pages_with_a_diagram_and_deferred(built_site: Path) -> None:
+def test_every_script_file_is_deferred_and_glightbox_only_on_pages_with_a_diagram(built_site: Path) -> None:
     with_diagram = 0
     for path in sorted(built_site.rglob("*.html")):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        blocking = [s["src"] for s in soup.find_all("script", src=True) if not s.has_attr("defer")]
+        assert not blocking, f"{path}: scripts that block the first paint: {blocking}"
         scripts = [s for s in soup.find_all("script", src=True) if "glightbox" in s["src"]]
         if soup.select_one("a.glightbox"):
             with_diagram += 1

