@@ -127,3 +127,27 @@ def test_the_site_is_built_by_the_chosen_engine(built_site: Path) -> None:
     soup = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser")
     generator = soup.find("meta", attrs={"name": "generator"})["content"]
     assert ("mkdocs-ProperDocs 1.6" if engine() == "properdocs" else "mkdocs-1.6") in generator, generator
+
+
+def _deferred_scripts_hook():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("deferred_scripts", ROOT / "hooks" / "deferred_scripts.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(("html", "meta", "names"), [
+    ("<html><body></body></html>", {"glightbox": False}, "Material's bundle script changed on vectors.md"),
+    ('<html><body><script src="assets/javascripts/bundle.0a1b.min.js"></script></body></html>', {},
+     "mkdocs-glightbox's output changed on vectors.md"),
+])
+def test_the_script_hook_fails_the_build_when_the_markup_it_edits_changes(html: str, meta: dict, names: str) -> None:
+    from types import SimpleNamespace
+
+    from mkdocs.exceptions import PluginError
+
+    page = SimpleNamespace(meta=meta, file=SimpleNamespace(src_uri="vectors.md"))
+    with pytest.raises(PluginError, match=rf"hooks/deferred_scripts.py: {re.escape(names)}: update"):
+        _deferred_scripts_hook().on_post_page(html, page, None)
