@@ -23,9 +23,21 @@ def build_env(**extra: str) -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra}
 
 
+# The build engine: MkDocs, or the fallback fork ProperDocs (README, "Engine"), which CI
+# also checks the site with: GUIDE_ENGINE=properdocs after `uv sync --group properdocs`.
+ENGINES = ("mkdocs", "properdocs")
+
+
+def engine() -> str:
+    name = os.environ.get("GUIDE_ENGINE") or "mkdocs"
+    if name not in ENGINES:
+        raise SystemExit(f"GUIDE_ENGINE={name!r} is not an engine: use one of {', '.join(ENGINES)} (or leave it unset)")
+    return name
+
+
 def build(config_file: Path, site_dir: Path, **env: str) -> BuildResult:
-    """`mkdocs build --strict` of one config into `site_dir`; the log holds every warning and error."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)]
+    """`mkdocs build --strict` (or the GUIDE_ENGINE's) of one config into `site_dir`; the log holds every warning and error."""
+    command = [sys.executable, "-m", engine(), "build", "--strict", "-f", str(config_file), "-d", str(site_dir)]
     run = subprocess.run(command, capture_output=True, text=True, env=build_env(**env), cwd=config_file.parent)
     return BuildResult(run.returncode == 0, run.stdout + run.stderr, site_dir)
 

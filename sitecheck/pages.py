@@ -6,6 +6,7 @@ from pathlib import Path
 
 import yaml
 from mkdocs.utils.meta import get_data
+from yaml_env_tag import construct_env_tag
 
 
 def front_matter(source: Path) -> dict:
@@ -18,9 +19,16 @@ def markdown_pages(docs_dir: Path) -> list[Path]:
     return sorted(docs_dir.rglob("*.md"))
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """Safe YAML plus MkDocs's `!ENV` tag, read by the same code MkDocs uses (pyyaml_env_tag)."""
+
+
+_ConfigLoader.add_constructor("!ENV", construct_env_tag)
+
+
 def site_config(config_file: Path) -> dict:
-    """mkdocs.yml as plain data (it uses no custom YAML tags)."""
-    return yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    """mkdocs.yml as plain data, `!ENV [NAME, default]` resolved from this process's environment as MkDocs does."""
+    return yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506 (a SafeLoader)
 
 
 def write_site_config(path: Path, settings: dict, docs: Path, root: Path, hooks: bool = True) -> Path:

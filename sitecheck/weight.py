@@ -16,6 +16,7 @@ from urllib.parse import urljoin, urlsplit
 
 from sitecheck.build import html_pages
 from sitecheck.privacy import scan_css
+from sitecheck.settings import section
 
 SEARCH_NOTE = (
     "Material's bundle.js starts the search worker and fetches search/search_index.json on every "
@@ -143,3 +144,15 @@ def site_weights(site_dir: Path, site_url: str | None) -> list[dict]:
     prefix = urlsplit(site_url or "/").path or "/"
     sizes = _Sizes()
     return [page_weight(page, site_dir, prefix, sizes) for page in html_pages(site_dir)]
+
+
+def goal_bytes() -> int:
+    """The most a first visit to any page may download, gzip: `[tool.sitecheck.weight]` in pyproject.toml."""
+    return int(float(section("weight")["max_first_visit_gzip_kb"]) * 1024)
+
+
+def over_goal(weights: list[dict]) -> list[str]:
+    """Pages whose first visit weighs more than the goal, one line each."""
+    goal = goal_bytes()
+    return [f"{w['page']}: {w['total']['gzip'] / 1024:.1f} KB gzip > {goal / 1024:.0f} KB" for w in weights
+            if w["total"]["gzip"] > goal]

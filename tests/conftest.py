@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import re
+import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
+from sitecheck.browser import INSTALL_HINT, chromium_available, launch
 from sitecheck.build import ROOT, BuildResult, build
 from sitecheck.pages import site_config, write_site_config
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 
 @pytest.fixture(scope="session")
@@ -33,7 +40,7 @@ def make_site(folder: Path, pages: dict[str, str], **config: object) -> Path:
         path = folder / "docs" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    for asset in ("assets/favicon.svg", "stylesheets/extra.css", "stylesheets/figures.css"):
+    for asset in ("assets/favicon.svg", "stylesheets/extra.css", "stylesheets/figures.css", "javascripts/review-notice.js"):
         target = folder / "docs" / asset
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -54,6 +61,27 @@ def build_small(folder: Path, pages: dict[str, str], **env: str) -> BuildResult:
 def errors(log: str) -> list[str]:
     """The ERROR lines of a build log, without the level: what an author reads, in order."""
     return [match.group(1) for match in re.finditer(r"^ERROR\s+-\s+(.*)$", log, re.MULTILINE)]
+
+
+def required(message: str) -> None:
+    """Under CI a missing tool fails the run; on a developer's machine the test skips, saying how to get it."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Browser]:
+    """Debian's headless Chromium, one for the whole run (Playwright's sync API allows one at a time)."""
+    if not chromium_available():
+        required(INSTALL_HINT)
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    browser = launch(playwright)
+    yield browser
+    browser.close()
+    playwright.stop()
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -10,7 +10,6 @@ Budget: about 10 s on 2 cores, so one browser, one server, one load per page.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -21,16 +20,14 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Response, Route, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Response, Route
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from conftest import required as _required
 from sitecheck.browser import (
-    INSTALL_HINT,
     NOT_FOUND_ADDRESS,
     SitePage,
     SiteServer,
-    chromium_available,
-    launch,
     serve,
     site_pages,
 )
@@ -60,24 +57,6 @@ class Visit:
 
     def __str__(self) -> str:
         return f"{self.page.file} ({self.palette}, {self.width} px)"
-
-
-def _required(message: str) -> None:
-    """Under CI a missing tool fails the run; on a developer's machine the test skips, saying how to get it."""
-    if os.environ.get("CI") == "true":
-        pytest.fail(message, pytrace=False)
-    pytest.skip(message)
-
-
-@pytest.fixture(scope="session")
-def chromium() -> Iterator[Browser]:
-    if not chromium_available():
-        _required(INSTALL_HINT)
-    playwright = sync_playwright().start()
-    browser = launch(playwright)
-    yield browser
-    browser.close()
-    playwright.stop()
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""GitHub workflows: every action pinned to a full commit SHA, and clean under zizmor."""
+"""GitHub workflows: every action pinned to a full commit SHA, a time limit on every job, and clean under zizmor."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import yaml
 
 from sitecheck.build import ROOT
 
@@ -29,3 +31,16 @@ def test_zizmor_offline_finds_nothing() -> None:
     zizmor = shutil.which("zizmor", path=str(Path(sys.executable).parent)) or "zizmor"
     run = subprocess.run([zizmor, "--offline", "--no-progress", str(ROOT / ".github")], capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_every_job_has_a_time_limit() -> None:
+    for workflow in WORKFLOWS:
+        jobs = yaml.safe_load(workflow.read_text())["jobs"]
+        missing = [name for name, job in jobs.items() if not isinstance(job.get("timeout-minutes"), int)]
+        assert not missing, f"{workflow.name}: add `timeout-minutes:` to job(s) {', '.join(missing)}"
+
+
+def test_only_the_deploy_job_deploys_and_only_after_the_checks() -> None:
+    jobs = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text())["jobs"]
+    writers = [name for name, job in jobs.items() if (job.get("permissions") or {}).get("pages") == "write"]
+    assert writers == ["deploy"] and jobs["deploy"]["needs"] == "check"
