@@ -113,7 +113,7 @@ def test_malformed_yaml() -> None:
     ("approved: 2019-05-24\n    uses", "approved: 2019-02-30\n    uses", "Zolgensma: approved 2019-02-30 is not a real calendar date"),
     ("approved: 2019-05-24\n    uses", "approved: 24 May 2019\n    uses",
      "Zolgensma: approved '24 May 2019' is not a date in the form YYYY-MM-DD"),
-    ("condition: {en: \"Melanoma, a skin cancer\"}", "condition: {fr: \"Mélanome\"}", "Imlygic: uses[0].condition `en` is missing"),
+    ("condition: {en: \"Melanoma, a skin cancer\"", "condition: {fr: \"Mélanome\"", "Imlygic: uses[0].condition `en` is missing"),
     ("- name: Amtagvi", "- name: Luxturna", "not_gene_therapies[0].name Luxturna is also in `products`"),
 ])
 def test_other_rules(old: str, new: str, expected: str) -> None:
