@@ -15,6 +15,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sitecheck.problem import Problem
+
+if TYPE_CHECKING:
+    from sitecheck.site import Site
 
 TERM_LINE = re.compile(r"^[A-Za-z0-9][^:]*$")
 DEFINITION_START = re.compile(r"^:\s{1,3}(\S.*)$")
@@ -52,6 +58,21 @@ def parse(text: str, path: str = "docs/glossary.md") -> list[Entry]:
         seen[key] = number
         entries.append(Entry(term, definition, number))
     return entries
+
+
+def check(site: Site) -> list[Problem]:
+    """The glossary (docs/glossary.md) defines each term once, with a definition fit for a tooltip."""
+    path = site.docs_dir / "glossary.md"
+    if not path.is_file():
+        return []
+    name = site.name(path)
+    try:
+        entries = parse(path.read_text(encoding="utf-8"), name)
+    except GlossaryError as error:
+        where, line, message = str(error).split(":", 2)
+        return [Problem(where, message.strip(), line=int(line))]
+    return [Problem(name, f"the definition of '{entry.term}' holds a ']'", "reword it: a ']' ends the tooltip early",
+                    entry.line) for entry in entries if "]" in entry.definition]
 
 
 def _definition(lines: list[str], start: int, first: str) -> str:

@@ -10,12 +10,17 @@ words it lacks, so medical words such as "lentivirus" are counted sanely.
 
 from __future__ import annotations
 
+import copy
 import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from bs4 import BeautifulSoup, SoupStrainer, Tag
+
+from sitecheck.problem import Problem
+from sitecheck.site import Site, html_pages, soup, source_for
 
 # Elements whose own text is one unit of reading.
 UNIT_TAGS = ("p", "li", "td", "th", "dt", "dd", "figcaption", "blockquote")
@@ -142,8 +147,19 @@ def units(html: str) -> list[str]:
     # Parse only the article: the navigation grows with the site and would dominate the cost.
     article = BeautifulSoup(html, "html.parser", parse_only=SoupStrainer("article")).find("article")
     if article is None:
-        soup = BeautifulSoup(html, "html.parser")
-        article = soup.body or soup
+        page = BeautifulSoup(html, "html.parser")
+        article = page.body or page
+    return _units(article)
+
+
+def page_units(page: BeautifulSoup) -> list[str]:
+    """The reading units of an already parsed page (a shared parse: this works on a copy)."""
+    article = page.find("article") or page.body or page
+    return _units(copy.copy(article))
+
+
+def _units(article: Tag) -> list[str]:
+    """The reading units of an article element, which this changes (skipped parts are removed)."""
     _drop_sources(article)
     for element in article.select(", ".join(SKIP_SELECTORS)):  # one pass over the tree, not one per selector
         if not element.decomposed:
@@ -227,8 +243,8 @@ class PageReport:
         return "\n".join(lines)
 
 
-def report_page(page: str, html: str, limits: Limits, hardest_count: int = 3) -> PageReport:
-    found = units(html)
+def report_page(page: str, html: str | BeautifulSoup, limits: Limits, hardest_count: int = 3) -> PageReport:
+    found = units(html) if isinstance(html, str) else page_units(html)
     return PageReport(page, score(found), limits, hardest(found, hardest_count))
 
 
@@ -247,9 +263,8 @@ def default_limits() -> Limits:
     return Limits(float(config.get("max_fkgl", 8.0)), float(config.get("max_smog", 9.0)))
 
 
-def report_site(site_dir, docs_dir) -> list[PageReport]:
+def report_site(site_dir: Path, docs_dir: Path) -> list[PageReport]:
     """A report for every built page that has a Markdown source."""
-    from sitecheck.build import html_pages, source_for
     from sitecheck.pages import front_matter
     from sitecheck.settings import section
 
@@ -262,5 +277,18 @@ def report_site(site_dir, docs_dir) -> list[PageReport]:
             continue
         name = str(source.relative_to(docs_dir.parent))
         limits = page_limits(front_matter(source), defaults, name)
-        reports.append(report_page(name, page.read_text(encoding="utf-8"), limits, count))
+        reports.append(report_page(name, soup(page), limits, count))
     return reports
+
+
+def check(site: Site) -> list[Problem]:
+    """Every page is within its reading level (`[tool.sitecheck.readability]`, or its own relaxed limit)."""
+    try:
+        reports = report_site(site.site_dir, site.docs_dir)
+    except LimitError as error:
+        file, message = str(error).split(": ", 1)
+        return [Problem(file, message)]
+    return [Problem(report.page, f"FKGL {report.scores.fkgl} (limit {report.limits.max_fkgl}), "
+                    f"SMOG {report.scores.smog} (limit {report.limits.max_smog})",
+                    "shorten its hardest sentences first:" + "".join(f"\n  - {s}" for s in report.hardest))
+            for report in reports if not report.passed]

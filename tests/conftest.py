@@ -1,21 +1,44 @@
-"""Shared fixtures: the real site, built once per run, and small throwaway sites for error paths."""
+"""Shared fixtures: the real site, built once per run, and small throwaway sites for error paths.
+
+The guide is built once, in-process (sitecheck/build.py). If it does not build,
+tests/test_build.py reports it once, with the build's own log, and every test that
+needs the built site is skipped with one short line pointing there.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-from sitecheck.build import ROOT, BuildResult, build
-from sitecheck.pages import site_config, write_site_config
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # before MkDocs/Material are imported
+
+from sitecheck.build import ROOT, BuildResult, build  # noqa: E402
+from sitecheck.pages import site_config, write_site_config  # noqa: E402
+from sitecheck.site import Site  # noqa: E402
+
+NOT_BUILT = "the site did not build: see the failure of tests/test_build.py::test_the_site_builds_strictly"
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The guide, built once, strictly, into a temp folder; every test shares it."""
-    result = build(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site") / "site")
-    assert result.ok, f"mkdocs build --strict failed:\n{result.log}"
-    return result.site_dir
+def site_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The guide, built once, strictly, into a temp folder, whether it builds or not."""
+    return build(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site") / "site")
+
+
+@pytest.fixture(scope="session")
+def built_site(site_build: BuildResult) -> Path:
+    """The built guide's folder; every test shares it."""
+    if not site_build.ok:
+        pytest.skip(NOT_BUILT)
+    return site_build.site_dir
+
+
+@pytest.fixture(scope="session")
+def site(built_site: Path) -> Site:
+    """The guide as the checks see it: its sources and its built pages (each parsed once)."""
+    return Site(ROOT / "mkdocs.yml", built_site)
 
 
 @pytest.fixture(scope="session")
@@ -51,7 +74,9 @@ def build_small(folder: Path, pages: dict[str, str], **env: str) -> BuildResult:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Network tests run only when asked for (`pytest -m network`); otherwise they skip, saying why."""
+    """The build is reported first (so `-x` stops on the build's own message); network tests
+    run only when asked for (`pytest -m network`), otherwise they skip, saying why."""
+    items.sort(key=lambda item: item.nodeid != "tests/test_build.py::test_the_site_builds_strictly")
     chosen = config.getoption("-m") or ""
     if "network" in chosen and "not network" not in chosen:
         return
