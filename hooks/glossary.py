@@ -10,7 +10,7 @@ Why not `*[term]: definition` lines appended to every page for `abbr`: Python-
 Markdown parses those ~260 lines on every page (one block at a time, re-testing
 every block rule), then wraps every use of every term, most of which
 `first_use_only` removes again. That cost several times a bare build; this
-wraps only first uses, in one pass (scripts/benchmark.py).
+wraps only first uses, in one pass (`uv run sitecheck benchmark`).
 A page may still define its own `*[term]: ...` for `abbr`, which runs first:
 its own definition then wins over the glossary's on that page.
 """

@@ -1,4 +1,4 @@
-"""What a first visit to each page of a built site downloads, raw and gzip (scripts/benchmark.py).
+"""What a first visit to each page of a built site downloads, raw and gzip (`uv run sitecheck benchmark`).
 
 A browser that opens a page fetches the HTML, the stylesheets and what they
 pull in with url(...), the scripts, images and favicon, and, on a page with
@@ -14,8 +14,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from sitecheck.build import html_pages
 from sitecheck.privacy import scan_css
+from sitecheck.site import address, html_pages
 
 SEARCH_NOTE = (
     "Material's bundle.js starts the search worker and fetches search/search_index.json on every "
@@ -103,7 +103,7 @@ def _css_references(css: Path, site_dir: Path) -> list[Path]:
 
 def page_weight(page: Path, site_dir: Path, prefix: str, sizes: _Sizes) -> dict:
     """Bytes of a first visit to one page, by kind, raw and gzip."""
-    page_url = "https://site.invalid" + prefix + str(page.relative_to(site_dir)).replace("index.html", "")
+    page_url = "https://site.invalid" + prefix + address(page.relative_to(site_dir).as_posix())
     parser = _References()
     parser.feed(page.read_text(encoding="utf-8"))
     base = urljoin(page_url, parser.base) if parser.base else page_url
