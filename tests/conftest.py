@@ -73,6 +73,31 @@ def build_small(folder: Path, pages: dict[str, str], **env: str) -> BuildResult:
     return build(make_site(folder, pages), folder / "site", **env)
 
 
+# --- One sample site for the tests whose small sites build cleanly ----------------------------
+# Each test module adds its pages when it is imported (`add_sample_pages`); the site is built
+# once, after collection, with every module's pages: one build instead of one per test.
+
+SAMPLE_TODAY = "2026-11-24"
+_sample_pages: dict[str, str] = {}
+
+
+def add_sample_pages(pages: dict[str, str]) -> None:
+    for name, text in pages.items():
+        if _sample_pages.get(name, text) != text:
+            raise ValueError(f"two test modules give the sample site a different {name}")
+        _sample_pages[name] = text
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The sample site (every module's pages), built once, strictly, as if today were SAMPLE_TODAY."""
+    pages = {"index.md": page("Home.", title="Home", last_reviewed="2026-11-20"), **_sample_pages}
+    result = build_small(tmp_path_factory.mktemp("sample"), pages, GUIDE_TODAY=SAMPLE_TODAY)
+    if not result.ok:
+        pytest.fail(f"the sample site does not build:\n{result.log}", pytrace=False)
+    return result
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """The build is reported first (so `-x` stops on the build's own message); network tests
     run only when asked for (`pytest -m network`), otherwise they skip, saying why."""

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import build_small, page
+from conftest import add_sample_pages, build_small, page
 from sitecheck import glossary
-from sitecheck.build import ROOT
+from sitecheck.build import ROOT, BuildResult
 from sitecheck.site import Site
 
 SAMPLE = """# Glossary
@@ -91,21 +91,22 @@ def test_a_broken_glossary_fails_the_build(tmp_path: Path) -> None:
     assert "docs/glossary.md:19: 'Vector' is already defined on line 16" in result.log
 
 
-def test_tooltips_go_on_first_uses_in_reading_order(tmp_path: Path) -> None:
-    body = ("## Why a vector?\n\n"
+TOOLTIPS = ("## Why a vector?\n\n"
             "Not in code: `vector`, nor in a link: [vectors](glossary.md).\n\n"
             "A **viral vector** carries the gene. Then a vector and AAV.\n\n"
             "- AAV again, and *MyTerm* twice: MyTerm.\n\n"
             "*[MyTerm]: A page's own abbreviation.\n")
-    pages = {"index.md": page(body, title="Home", last_reviewed="2026-11-01"),
-             "glossary.md": page(SAMPLE.replace("(#x)", "(index.md)"), title="Glossary", last_reviewed="2026-11-01")}
-    result = build_small(tmp_path, pages, GUIDE_TODAY="2026-11-24")
-    assert result.ok, result.log
-    article = BeautifulSoup((result.site_dir / "index.html").read_text(encoding="utf-8"), "html.parser").article
+add_sample_pages({"tooltips.md": page(TOOLTIPS, title="Tooltips", last_reviewed="2026-11-01"),
+                  "glossary.md": page(SAMPLE.replace("(#x)", "(tooltips.md)"), title="Glossary", last_reviewed="2026-11-01")})
+
+
+def test_tooltips_go_on_first_uses_in_reading_order(sample_site: BuildResult) -> None:
+    article = BeautifulSoup((sample_site.site_dir / "tooltips" / "index.html").read_text(encoding="utf-8"),
+                            "html.parser").article
     assert [(abbr.parent.name, abbr.text) for abbr in article.find_all("abbr")] == [
         ("strong", "vector"), ("p", "AAV"), ("em", "MyTerm")]
     assert article.find("code").text == "vector"
     assert not article.h2.find("abbr") and not article.p.a.find("abbr")
     assert "Then a vector and" in article.p.find_next("p").text
-    glossary_page = (result.site_dir / "glossary" / "index.html").read_text(encoding="utf-8")
+    glossary_page = (sample_site.site_dir / "glossary" / "index.html").read_text(encoding="utf-8")
     assert "<abbr" not in glossary_page

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_small, page
+from conftest import add_sample_pages, build_small, page
 from sitecheck import links
-from sitecheck.build import ROOT
+from sitecheck.build import ROOT, BuildResult
 from sitecheck.pages import site_config
 
 
@@ -26,18 +26,16 @@ def test_strict_build_refuses_broken_links_and_anchors(tmp_path: Path) -> None:
     assert re.search(r"index\.md.*other\.md#no-such-part", result.log)
 
 
+add_sample_pages({
+    "index.md": page("Read [part two](other.md#part-two). ![Logo](logo.svg)", title="Home", last_reviewed="2026-11-01"),
+    "other.md": page("## Part two\n\nSee [FDA](https://www.fda.gov/).", title="Other", last_reviewed="2026-11-01"),
+    "logo.svg": (ROOT / "docs" / "assets" / "favicon.svg").read_text(),
+})
+
+
 @pytest.fixture(scope="module")
-def small_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("links")
-    image = (ROOT / "docs" / "assets" / "favicon.svg").read_text()
-    pages = {
-        "index.md": page("Read [part two](other.md#part-two). ![Logo](logo.svg)", title="Home", last_reviewed="2026-11-01"),
-        "other.md": page("## Part two\n\nSee [FDA](https://www.fda.gov/).", title="Other", last_reviewed="2026-11-01"),
-        "logo.svg": image,
-    }
-    result = build_small(folder, pages, GUIDE_TODAY="2026-11-24")
-    assert result.ok, result.log
-    return result.site_dir
+def small_site(sample_site: BuildResult) -> Path:
+    return sample_site.site_dir
 
 
 def broken_copy(site: Path, folder: Path, old: str, new: str, page: str = "index.html") -> Path:

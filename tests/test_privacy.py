@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from sitecheck import privacy
+from sitecheck.build import BuildResult
 
 
 INJECTED_HTML = """
@@ -39,8 +40,8 @@ const api = name => `https://api.github.com/repos/${name}`;  // a template, neve
 """
 
 
-def test_scan_flags_injected_third_party_requests(built_site: Path, tmp_path: Path) -> None:
-    site = shutil.copytree(built_site, tmp_path / "site")
+def test_scan_flags_injected_third_party_requests(sample_site: BuildResult, tmp_path: Path) -> None:
+    site = shutil.copytree(sample_site.site_dir, tmp_path / "site")
     page = site / "index.html"
     page.write_text(page.read_text(encoding="utf-8").replace("</body>", INJECTED_HTML + "</body>"), encoding="utf-8")
     with (site / "stylesheets" / "extra.css").open("a", encoding="utf-8") as css:

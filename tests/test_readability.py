@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_small, page
+from conftest import add_sample_pages, page
 from sitecheck import readability
+from sitecheck.build import BuildResult
 from sitecheck.readability import Limits, page_limits, score, sentences, syllables, units
 
 
@@ -86,13 +87,14 @@ HARD = (
 )
 
 
-def test_an_over_level_page_fails_naming_scores_and_hardest_sentences(tmp_path: Path) -> None:
-    pages = {"index.md": page("You can read this. It is short.", title="Home", last_reviewed="2026-11-01"),
-             "hard.md": page(HARD, title="Hard", last_reviewed="2026-11-01")}
-    result = build_small(tmp_path, pages, GUIDE_TODAY="2026-11-24")
-    assert result.ok, result.log
-    reports = {r.page: r for r in readability.report_site(tmp_path / "site", tmp_path / "docs")}
-    assert reports["docs/index.md"].passed
+add_sample_pages({"easy.md": page("You can read this. It is short.", title="Easy", last_reviewed="2026-11-01"),
+                  "hard.md": page(HARD, title="Hard", last_reviewed="2026-11-01")})
+
+
+def test_an_over_level_page_fails_naming_scores_and_hardest_sentences(sample_site: BuildResult) -> None:
+    docs = sample_site.site_dir.parent / "docs"
+    reports = {r.page: r for r in readability.report_site(sample_site.site_dir, docs)}
+    assert reports["docs/easy.md"].passed
     hard = reports["docs/hard.md"]
     assert not hard.passed
     message = hard.failure()

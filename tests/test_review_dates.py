@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import build_small, page
+from conftest import add_sample_pages, build_small, page
 from sitecheck import reviews
-from sitecheck.build import ROOT, html_pages, source_for
+from sitecheck.build import ROOT, BuildResult, html_pages, source_for
 from sitecheck.pages import front_matter
 
 TODAY = "2026-11-24"
@@ -114,16 +114,16 @@ def test_bad_interval_setting_fails_the_build(tmp_path: Path) -> None:
     assert "mkdocs.yml: extra.review.interval_months" in result.log
 
 
-def test_good_variants_render_dates_reviewer_and_overdue_notice(tmp_path: Path) -> None:
-    pages = {
-        "index.md": page(title="Home", last_reviewed="2026-11-20"),
-        "quoted.md": page(title="Quoted", last_reviewed='"2026-06-01"', reviewed_by='"Dr Ana Silva, geneticist"'),
-        "datetime.md": page(title="Timed", last_reviewed="2026-06-01 23:30:00"),
-        "old.md": page(title="Old", last_reviewed="2025-11-01"),
-    }
-    result = build_small(tmp_path, pages, GUIDE_TODAY=TODAY)
-    assert result.ok, result.log
-    site = tmp_path / "site"
+add_sample_pages({
+    "quoted.md": page(title="Quoted", last_reviewed='"2026-06-01"', reviewed_by='"Dr Ana Silva, geneticist"'),
+    "datetime.md": page(title="Timed", last_reviewed="2026-06-01 23:30:00"),
+    "old.md": page(title="Old", last_reviewed="2025-11-01"),
+})
+
+
+def test_good_variants_render_dates_reviewer_and_overdue_notice(sample_site: BuildResult) -> None:
+    result = sample_site
+    site = result.site_dir
 
     quoted = BeautifulSoup((site / "quoted" / "index.html").read_text(), "html.parser")
     footer = quoted.select_one(".review-dates")
