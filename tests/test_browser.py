@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Response, Route, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
@@ -34,6 +33,7 @@ from sitecheck.browser import (
     serve,
     site_pages,
 )
+from sitecheck.site import soup
 
 pytestmark = pytest.mark.browser
 
@@ -103,28 +103,37 @@ def _context(browser: Browser, server: SiteServer, palette: str, width: int, sin
     return context
 
 
-@pytest.fixture(scope="session")
-def visits(chromium: Browser, server: SiteServer, built_site: Path) -> list[Visit]:
-    """Every page in every (palette, width) of VISITS, with what each visit found.
+TABS = 2  # pages swept side by side: one tab loads a page while axe-core runs in the other
 
-    Each page is loaded once and then switched: Material follows the system palette live,
-    and its layout follows the width, so a second load would only cost time.
-    """
-    results: list[Visit] = []
-    current: list[Visit] = []  # the visit that events are credited to
+
+@dataclass
+class _Tab:
+    """A tab with a profile of its own: the visit its events are credited to, and its blocked requests."""
+
+    page: Page
+    blocked: list[str]
+    visit: Visit | None = None
+
+
+def _tab(chromium: Browser, server: SiteServer) -> _Tab:
     blocked: list[str] = []
     first_palette, first_width, _ = VISITS[0]
     context = _context(chromium, server, first_palette, first_width, blocked)
     context.add_init_script(path=str(AXE))
-    page = context.new_page()
+    tab = _Tab(context.new_page(), blocked)
     not_found = server.url + NOT_FOUND_ADDRESS
-    page.on("console", lambda message: _console(message, current[-1], not_found))
-    page.on("pageerror", lambda error: current[-1].errors.append(f"uncaught: {error}"))
-    page.on("response", lambda response: _http_error(response, current[-1], not_found))
-    for site_page in site_pages(built_site):
+    tab.page.on("console", lambda message: _console(message, tab.visit, not_found))
+    tab.page.on("pageerror", lambda error: tab.visit.errors.append(f"uncaught: {error}"))
+    tab.page.on("response", lambda response: _http_error(response, tab.visit, not_found))
+    return tab
+
+
+def _sweep(tab: _Tab, server: SiteServer, pages: list[SitePage], results: list[Visit]) -> Iterator[None]:
+    """Visit `pages` in every (palette, width) of VISITS; pauses (yields) while axe-core runs."""
+    page = tab.page
+    for site_page in pages:
         for index, (palette, width, scheme) in enumerate(VISITS):
-            visit = Visit(site_page, palette, width)
-            current.append(visit)
+            visit = tab.visit = Visit(site_page, palette, width)
             page.emulate_media(color_scheme=palette)
             page.set_viewport_size({"width": width, "height": 800})
             if index == 0:
@@ -137,11 +146,31 @@ def visits(chromium: Browser, server: SiteServer, built_site: Path) -> list[Visi
                     pass  # reported by test_every_page_is_visited_in_both_palettes
             visit.scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
             visit.scroll_width = page.evaluate("document.documentElement.scrollWidth")
-            visit.violations = page.evaluate(RUN_AXE, AXE_TAGS)
-            visit.third_party, blocked[:] = list(blocked), []
+            page.evaluate(START_AXE, AXE_TAGS)
+            yield  # the other tab works while axe runs here
+            visit.violations = page.evaluate("window.__axeViolations")
+            visit.third_party, tab.blocked[:] = list(tab.blocked), []
             results.append(visit)
-    context.close()
-    return results
+    page.context.close()
+
+
+@pytest.fixture(scope="session")
+def visits(chromium: Browser, server: SiteServer, built_site: Path) -> list[Visit]:
+    """Every page in every (palette, width) of VISITS, with what each visit found.
+
+    Each page is loaded once and then switched: Material follows the system palette live,
+    and its layout follows the width, so a second load would only cost time. Two tabs
+    take turns, so one loads its next page while axe-core checks the other's.
+    """
+    results: list[Visit] = []
+    pages = site_pages(built_site)
+    sweeps = [_sweep(_tab(chromium, server), server, pages[n::TABS], results) for n in range(TABS)]
+    while sweeps:
+        for sweep in list(sweeps):
+            if next(sweep, StopIteration) is StopIteration:
+                sweeps.remove(sweep)
+    order = {page.file: n for n, page in enumerate(pages)}
+    return sorted(results, key=lambda visit: (order[visit.page.file], [v[0] for v in VISITS].index(visit.palette)))
 
 
 # After a live palette switch: the new scheme is set and Material's switching flag is gone.
@@ -176,12 +205,13 @@ BROKEN_IMAGES = """async () => {
                .map(image => image.getAttribute("src"));
 }"""
 
-RUN_AXE = """async tags => {
-  const result = await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
-  return result.violations.map(rule => ({
-    id: rule.id, help: rule.help,
-    nodes: rule.nodes.map(node => ({target: node.target.join(" "), summary: node.failureSummary})),
-  }));
+# Starts axe-core and returns at once; `window.__axeViolations` is the promise of its findings.
+START_AXE = """tags => {
+  window.__axeViolations = axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]})
+    .then(result => result.violations.map(rule => ({
+      id: rule.id, help: rule.help,
+      nodes: rule.nodes.map(node => ({target: node.target.join(" "), summary: node.failureSummary})),
+    })));
 }"""
 
 
@@ -310,8 +340,7 @@ def _lightbox_page(site_dir: Path) -> str:
     candidates = [page for page in site_pages(site_dir) if page.file == LIGHTBOX_PAGE]
     candidates += [page for page in site_pages(site_dir) if page.file != LIGHTBOX_PAGE]
     for page in candidates:
-        soup = BeautifulSoup((site_dir / page.file).read_text(encoding="utf-8"), "html.parser")
-        if soup.select_one("a.glightbox"):
+        if soup(site_dir / page.file).select_one("a.glightbox"):
             return page.address
     pytest.fail("No page has a diagram lightbox link (a.glightbox): the diagrams in includes/diagrams/ "
                 "should be included in the pages (e.g. how-genes-work.md).", pytrace=False)
@@ -373,8 +402,7 @@ def test_lightbox_close_button_leaves_the_diagram_clear_on_a_phone(
     phone = context.new_page()
     overlaps = []
     for page in site_pages(built_site):
-        soup = BeautifulSoup((built_site / page.file).read_text(encoding="utf-8"), "html.parser")
-        for index, _ in enumerate(soup.select("a.glightbox")):
+        for index, _ in enumerate(soup(built_site / page.file).select("a.glightbox")):
             phone.goto(server.url + page.address)
             phone.locator("a.glightbox").nth(index).click()
             image = phone.locator(".glightbox-container .gslide.current img")

@@ -15,6 +15,7 @@ from conftest import add_sample_pages, build_small, page
 from sitecheck import reviews
 from sitecheck.build import ROOT, BuildResult, html_pages, source_for
 from sitecheck.pages import front_matter
+from sitecheck.site import soup
 
 TODAY = "2026-11-24"
 
@@ -149,11 +150,11 @@ def test_every_page_shows_both_dates_and_valid_json_ld(built_site: Path, docs_di
     for path in pages:
         meta = front_matter(source_for(path, built_site, docs_dir))
         last = reviews.parse_date(meta["last_reviewed"])
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        times = soup.select(".review-dates time")
+        parsed = soup(path)
+        times = parsed.select(".review-dates time")
         assert [t["datetime"] for t in times] == [last.isoformat(), reviews.add_months(last, 12).isoformat()], path
         assert times[0].get_text() == reviews.format_date(last)
-        blocks = soup.find_all("script", type="application/ld+json")
+        blocks = parsed.find_all("script", type="application/ld+json")
         assert len(blocks) == 1, path
         data = json.loads(blocks[0].string)
         assert data["@type"] == "MedicalWebPage" and data["lastReviewed"] == last.isoformat()
