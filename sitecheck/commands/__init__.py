@@ -52,4 +52,9 @@ def main(argv: list[str] | None = None) -> int:
     if name not in COMMANDS:
         print(f"sitecheck: no command {name!r}; choose one of: {', '.join(COMMANDS)}", file=sys.stderr)
         return 2
-    return command(name)(rest)
+    try:
+        run = command(name)
+    except ImportError as error:
+        print(f"sitecheck {name}: not available here ({error})", file=sys.stderr)
+        return 2
+    return run(rest)
