@@ -13,11 +13,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from sitecheck.privacy import fetched
 from sitecheck.problem import Problem
 from sitecheck.site import ROOT, Site, html_pages, soup
 
 CONFIG = ROOT / "lychee.toml"
-LINK_ATTRIBUTES = {"a": "href", "img": "src", "link": "href", "script": "src", "source": "src", "iframe": "src"}
 
 
 def lychee() -> str:
@@ -67,11 +67,12 @@ def insecure_links(site_dir: Path) -> list[Problem]:
     problems = []
     for page in html_pages(site_dir):
         parsed = soup(page)
-        for tag, attribute in LINK_ATTRIBUTES.items():
-            for element in parsed.find_all(tag, attrs={attribute: True}):
-                value = element[attribute].strip()
-                if value.lower().startswith("http:"):
-                    problems.append(Problem(str(page.relative_to(site_dir)), f"plain http link {value}", "use https:"))
+        # What the browser fetches, and where a reader can go: links, and <link>s that only name (canonical).
+        urls = [url for _, url in fetched(parsed)]
+        urls += [element["href"] for element in parsed.find_all(["a", "link"], href=True)]
+        for value in dict.fromkeys(url.strip() for url in urls):
+            if value.lower().startswith("http:"):
+                problems.append(Problem(str(page.relative_to(site_dir)), f"plain http link {value}", "use https:"))
     return problems
 
 

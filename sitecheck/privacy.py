@@ -82,7 +82,7 @@ def scan_site(site_dir: Path, origin: str | None = None) -> list[Problem]:
         scan = scanners.get(file.suffix.lower())
         if scan is None or not file.is_file():
             continue
-        found = _html_references(soup(file)) if scan is scan_html else scan(file.read_text(encoding="utf-8", errors="replace"))
+        found = fetched(soup(file)) if scan is scan_html else scan(file.read_text(encoding="utf-8", errors="replace"))
         relative = file.relative_to(site_dir).as_posix()
         problems += [third_party_problem(relative, kind, url) for kind, url in found if is_third_party(url, origin)]
     return problems
@@ -100,10 +100,15 @@ def check(site: Site) -> list[Problem]:
 
 def scan_html(text: str) -> list[tuple[str, str]]:
     """(kind, url) for every reference in an HTML page that fetches something."""
-    return _html_references(BeautifulSoup(text, "html.parser"))
+    return fetched(BeautifulSoup(text, "html.parser"))
 
 
-def _html_references(page: BeautifulSoup) -> list[tuple[str, str]]:
+def fetched(page: BeautifulSoup) -> list[tuple[str, str]]:
+    """(kind, url) of everything a browser fetches for a parsed HTML page: the one list of it.
+
+    The kind says where it was found: "<script src>", "<link rel=icon>", "CSS url()"...
+    The privacy scan, the page weight and the https check all read this list.
+    """
     found = _fetching_attributes(page)
     for link in page.find_all("link", href=True):
         rels = {rel.lower() for rel in link.get("rel", [])}
