@@ -64,7 +64,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # Runs after every page is read and before anything is written: stop here.
     if _build.errors:
-        raise PluginError(f"{len(_build.errors)} page(s) have review-date errors, listed above. Nothing was built.")
+        raise PluginError(f"{len(_build.errors)} page(s) have front-matter errors, listed above. Nothing was built.")
     return env
 
 

@@ -42,10 +42,12 @@ def read_front_matter(source: str) -> FrontMatter:
     try:
         data = yaml.load(match.group(1), yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
-        # Marks count from the line after the opening `---`, from 0.
-        line = error.problem_mark.line + 2 if error.problem_mark else None
-        started = f"; it started on line {error.context_mark.line + 2}" if error.context_mark else ""
-        return FrontMatter({}, lines, f"the front matter is not valid YAML ({error.problem}{started}).", line)
+        # Marks count from the line after the opening `---`, from 0. Where something was left open
+        # (a bracket, a quote), point at where it started: that is the line to fix.
+        found = error.problem_mark.line + 2 if error.problem_mark else None
+        started = error.context_mark.line + 2 if error.context_mark else None
+        where = f"; found on line {found}" if started and found and found != started else ""
+        return FrontMatter({}, lines, f"the front matter is not valid YAML ({error.problem}{where}).", started or found)
     except ValueError as error:  # YAML's date constructor on 2026-02-30
         return FrontMatter({}, lines, f"the front matter holds an impossible value ({error}).",
                            lines.get("last_reviewed"))

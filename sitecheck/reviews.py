@@ -8,6 +8,7 @@ Plain values in, plain values out. Nothing here knows about MkDocs: the hook
 from __future__ import annotations
 
 import calendar
+import difflib
 import datetime as dt
 import os
 import re
@@ -120,6 +121,9 @@ def format_date(day: dt.date) -> str:
 def review_from_meta(meta: dict, interval_months: int, on: dt.date) -> Review:
     """Validate a page's front matter and work out its review dates as of `on`."""
     if "last_reviewed" not in meta:
+        typo = difflib.get_close_matches("last_reviewed", [str(key) for key in meta], n=1, cutoff=0.75)
+        if typo:
+            raise ReviewDateError(f"`{typo[0]}` is not a front-matter key: did you mean `last_reviewed`?", key=typo[0])
         raise ReviewDateError(f"The front matter has no `last_reviewed`. {HOW_TO_FIX}")
     last = parse_date(meta["last_reviewed"])
     if last > on:

@@ -85,6 +85,8 @@ def test_every_bad_page_fails_the_build_with_its_file_and_line(tmp_path: Path) -
         "future.md": page(title="Bad", last_reviewed="2027-01-01"),
         "reviewer.md": page(title="Bad", last_reviewed="2026-01-01", reviewed_by="[Dr A, Dr B]"),
         "yaml.md": "---\ntitle: [unclosed\nlast_reviewed: 2026-01-01\n---\n\nText.\n",
+        "quote.md": '---\ntitle: "unclosed\nlast_reviewed: 2026-01-01\n---\n\nText.\n',
+        "typo.md": page(title="Typo", last_reveiwed="2026-01-01"),
     }
     result = build_small(tmp_path, pages, GUIDE_TODAY=TODAY)
     assert not result.ok
@@ -95,13 +97,15 @@ def test_every_bad_page_fails_the_build_with_its_file_and_line(tmp_path: Path) -
         "words.md:3: ": "not a date in the form YYYY-MM-DD",
         "future.md:3: ": "is in the future",
         "reviewer.md:4: ": "must be text with the reviewer's name and role",
-        "yaml.md:3: ": "not valid YAML (expected ',' or ']', but got ':'; it started on line 2)",
+        "yaml.md:2: ": "not valid YAML (expected ',' or ']', but got ':'; found on line 3)",
+        "quote.md:2: ": "not valid YAML",
+        "typo.md:3: ": "`last_reveiwed` is not a front-matter key: did you mean `last_reviewed`?",
     }
     for where, message in expected.items():
         line = next((line for line in result.log.splitlines() if where in line), "")
         assert message in line, f"expected '{where}... {message}' in the log:\n{result.log}"
-        assert "last_reviewed: YYYY-MM-DD" in line or "reviewed_by" in line or "YAML" in line
-    assert "Nothing was built" in result.log
+        assert "last_reviewed" in line or "reviewed_by" in line or "YAML" in line
+    assert "9 page(s) have front-matter errors, listed above. Nothing was built." in result.log
     assert not (tmp_path / "site" / "index.html").exists()
 
 
