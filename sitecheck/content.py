@@ -27,9 +27,8 @@ FRONT_MATTER_KEYS = ["title", "description", "last_reviewed", "reviewed_by", "re
 
 
 def settings() -> dict:
-    defaults = {"min_description": 30, "not_topics": ["index.md", "glossary.md", "about.md"],
-                "home": "index.md", "approved_page": "approved-therapies.md", "fda_list": ""}
-    return defaults | section("content")
+    """`[tool.sitecheck.content]` in pyproject.toml: the one place for these values."""
+    return section("content")
 
 
 def topics(site: Site) -> list[str]:
@@ -195,7 +194,7 @@ def check_approved_page(site: Site) -> list[Problem]:
     if not AS_OF.search(article.get_text(" ")):
         problems.append(Problem(file, 'no "as of" date for the list', 'write "as of 4 December 2026" (the day you '
                                 "checked the list) next to it"))
-    if options["fda_list"] and not article.find("a", href=options["fda_list"]):
+    if not article.find("a", href=options["fda_list"]):
         problems.append(Problem(file, "no link to FDA's list of approved products", f"link to {options['fda_list']}"))
     if not article.find("table"):
         problems.append(Problem(file, "no table of approved therapies", "keep the list as a Markdown table"))

@@ -305,7 +305,7 @@ def check_diagram_words(site: Site) -> list[Problem]:
     from sitecheck.readability import score
     from sitecheck.settings import section
 
-    limits = {"max_sentence_words": 20, "max_fkgl": 6.0} | section("diagram_words")
+    limits = section("diagram_words")
     problems = []
     for snippet in _snippets(site):
         file, words = site.name(snippet), words_only(snippet.read_text(encoding="utf-8"))
