@@ -16,11 +16,11 @@ def site_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def built_site(site: Path | None) -> Path:
+def built_site(site: Path | None, config_file: Path = ROOT / "mkdocs.yml") -> Path:
     """The site to check: the one given, or a fresh strict build in a temp folder."""
     if site is not None:
         return site
-    result = build(ROOT / "mkdocs.yml", Path(tempfile.mkdtemp(prefix="guide-site-")))
+    result = build(config_file, Path(tempfile.mkdtemp(prefix="guide-site-")))
     if not result.ok:
         problems = [line for line in result.log.splitlines() if not line.startswith("INFO")]
         sys.exit("The site does not build (mkdocs build --strict):\n" + "\n".join(problems))

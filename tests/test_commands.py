@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from conftest import make_site, page
 from sitecheck import commands
 
 
@@ -28,6 +31,12 @@ def test_each_command_takes_argv_and_has_help(name: str, capsys) -> None:
     assert f"usage: sitecheck {name}" in capsys.readouterr().out
 
 
-def test_check_runs_the_registry_on_the_sources(capsys) -> None:
-    assert commands.main(["check", "--sources-only"]) == 0
-    assert capsys.readouterr().err.startswith("All ")
+def test_check_prints_problems_grouped_by_check_and_exits_1(tmp_path: Path, capsys) -> None:
+    config = make_site(tmp_path, {"index.md": page("Text.", title="Home", descripton='"A misspelled key."',
+                                                   last_reviewed="2026-11-01")}, nav=["index.md"])
+    assert commands.main(["check", "--config", str(config), "--sources-only"]) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines()[1:3] == [
+        "front-matter: Every page in the nav has a title, a description long enough for search results, and last_reviewed.",
+        "  docs/index.md:3: `descripton` is not a front-matter key: did you mean `description`?"]
+    assert err.strip().startswith("1 problem(s) from 1 of ")

@@ -25,6 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="sitecheck check", description=__doc__.splitlines()[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__.split("\n\n", 1)[1])
     site_argument(parser)
+    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="the site's mkdocs.yml")
     parser.add_argument("--sources-only", action="store_true", help="skip the build and the checks that need it")
     parser.add_argument("--only", action="append", choices=list(CHECKS), metavar="NAME", help="run only this check")
     parser.add_argument("--list", action="store_true", help="list the checks and exit")
@@ -34,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     names = args.only or list(CHECKS)
     needs_site = not args.sources_only and any(CHECKS[name].needs == BUILT for name in names)
-    site = Site(ROOT / "mkdocs.yml", built_site(args.site) if needs_site else None)
+    site = Site(args.config, built_site(args.site, args.config) if needs_site else None)
     found = run(site, names)
     for name, problems in found.items():
         if problems:
