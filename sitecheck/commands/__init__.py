@@ -7,6 +7,7 @@ line of its docstring is its help. To add a command, add a module and one line b
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from collections.abc import Callable
 
@@ -57,4 +58,8 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError as error:
         print(f"sitecheck {name}: not available here ({error})", file=sys.stderr)
         return 2
-    return run(rest)
+    try:
+        return run(rest)
+    except BrokenPipeError:  # the output went to a pager or `head` that stopped reading: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
