@@ -44,7 +44,7 @@ def check_front_matter(site: Site) -> list[Problem]:
     minimum = int(settings()["min_description"])
     problems = []
     for name in site.nav:
-        file = site.name(site.source(name))
+        file = site.file(name)
         front = site.front_matter(name)
         if front.error:
             continue  # the review-dates check names the line and the YAML error
@@ -99,7 +99,7 @@ def check_stale_claims(site: Site) -> list[Problem]:
 
 def _articles(site: Site, names: list[str]) -> list[tuple[str, str, Tag | None]]:
     """(src_uri, the author's file name, the built article or None) for each page."""
-    return [(name, site.name(site.source(name)), site.article(name)) for name in names]
+    return [(name, site.file(name), site.article(name)) for name in names]
 
 
 def _not_built(file: str) -> Problem:
@@ -137,9 +137,10 @@ def check_sources(site: Site) -> list[Problem]:
 def check_disclaimer(site: Site) -> list[Problem]:
     """Every page says once that it does not replace medical advice."""
     problems = []
-    for _, file, article in _articles(site, site.nav):
+    for name in site.nav:
+        article = site.article(name)  # the built page's <article>, parsed once for every check
         if article is not None and not DISCLAIMER.search(article.get_text(" ", strip=True)):
-            problems.append(Problem(file, "no disclaimer",
+            problems.append(Problem(site.file(name), "no disclaimer",
                                     'add the one-line reminder that the guide "does not replace advice from your doctor"'))
     return problems
 
@@ -163,7 +164,7 @@ def check_question_headings(site: Site) -> list[Problem]:
 def check_home_lists_topics(site: Site) -> list[Problem]:
     """The home page's numbered list links to every topic, in the nav's order."""
     home = settings()["home"]
-    file = site.name(site.source(home))
+    file = site.file(home)
     article = site.article(home)
     if article is None:
         return [_not_built(file)]
@@ -186,7 +187,7 @@ def check_approved_page(site: Site) -> list[Problem]:
     name = options["approved_page"]
     if name not in site.nav:
         return []
-    file = site.name(site.source(name))
+    file = site.file(name)
     article = site.article(name)
     if article is None:
         return [_not_built(file)]

@@ -107,6 +107,10 @@ class Site:
     def source(self, src_uri: str) -> Path:
         return self.docs_dir / src_uri
 
+    def file(self, src_uri: str) -> str:
+        """A source page as the author names it: `vectors.md` -> `docs/vectors.md`."""
+        return self.name(self.source(src_uri))
+
     def front_matter(self, src_uri: str) -> FrontMatter:
         path = self.source(src_uri)
         if path not in self._front:
