@@ -25,6 +25,8 @@ log = logging.getLogger("mkdocs.hooks.sources")
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     problems = []
     for file in files.documentation_pages():
+        if file.generated_by or not file.abs_src_path:
+            continue  # written by a plugin, in memory: not an author's file
         problem = encoding_problem(Path(file.abs_src_path).read_bytes(), _name(file.abs_src_path))
         if problem:
             problems.append(problem)

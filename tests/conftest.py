@@ -18,6 +18,7 @@ from sitecheck.build import ROOT, BuildResult, build  # noqa: E402
 from sitecheck.pages import site_config, write_site_config  # noqa: E402
 from sitecheck.site import Site  # noqa: E402
 
+RUN_ORDER = {"tests/test_build.py": 0, "tests/test_checks.py": 1, "tests/test_browser.py": 3}  # others: 2
 NOT_BUILT = "the site did not build: see the failure of tests/test_build.py::test_the_site_builds_strictly"
 
 
@@ -99,9 +100,10 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """The build is reported first (so `-x` stops on the build's own message); network tests
-    run only when asked for (`pytest -m network`), otherwise they skip, saying why."""
-    items.sort(key=lambda item: item.nodeid != "tests/test_build.py::test_the_site_builds_strictly")
+    """The build is reported first (so `-x` stops on the build's own message), then the checks
+    (one line per problem), the browser last; network tests run only when asked for
+    (`pytest -m network`), otherwise they skip, saying why."""
+    items.sort(key=lambda item: RUN_ORDER.get(item.nodeid.split("::")[0], 2))
     chosen = config.getoption("-m") or ""
     if "network" in chosen and "not network" not in chosen:
         return
