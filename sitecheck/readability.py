@@ -10,7 +10,6 @@ words it lacks, so medical words such as "lentivirus" are counted sanely.
 
 from __future__ import annotations
 
-import copy
 import math
 import re
 from dataclasses import dataclass, field
@@ -20,7 +19,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup, SoupStrainer, Tag
 
 from sitecheck.problem import Problem
-from sitecheck.site import Site, html_pages, soup, source_for
+from sitecheck.site import Site, html_pages, source_for
 
 # Elements whose own text is one unit of reading.
 UNIT_TAGS = ("p", "li", "td", "th", "dt", "dd", "figcaption", "blockquote")
@@ -161,12 +160,6 @@ def units(html: str) -> list[str]:
     return _units(article)
 
 
-def page_units(page: BeautifulSoup) -> list[str]:
-    """The reading units of an already parsed page (a shared parse: this works on a copy)."""
-    article = page.find("article") or page.body or page
-    return _units(copy.copy(article))
-
-
 def _units(article: Tag) -> list[str]:
     """The reading units of an article element, which this changes (skipped parts are removed)."""
     _drop_sources(article)
@@ -252,8 +245,8 @@ class PageReport:
         return "\n".join(lines)
 
 
-def report_page(page: str, html: str | BeautifulSoup, limits: Limits, hardest_count: int = 3) -> PageReport:
-    found = units(html) if isinstance(html, str) else page_units(html)
+def report_page(page: str, html: str, limits: Limits, hardest_count: int = 3) -> PageReport:
+    found = units(html)
     return PageReport(page, score(found), limits, hardest(found, hardest_count))
 
 
@@ -286,7 +279,9 @@ def report_site(site_dir: Path, docs_dir: Path) -> list[PageReport]:
             continue
         name = str(source.relative_to(docs_dir.parent))
         limits = page_limits(front_matter(source), defaults, name)
-        reports.append(report_page(name, soup(page), limits, count))
+        # Its own parse of just the <article>: the units are cut out of the tree, and a copy of
+        # the shared parse (site.soup) costs as much as this parse.
+        reports.append(report_page(name, page.read_text(encoding="utf-8"), limits, count))
     return reports
 
 
