@@ -103,37 +103,28 @@ def _context(browser: Browser, server: SiteServer, palette: str, width: int, sin
     return context
 
 
-TABS = 2  # pages swept side by side: one tab loads a page while axe-core runs in the other
+@pytest.fixture(scope="session")
+def visits(chromium: Browser, server: SiteServer, built_site: Path) -> list[Visit]:
+    """Every page in every (palette, width) of VISITS, with what each visit found.
 
-
-@dataclass
-class _Tab:
-    """A tab with a profile of its own: the visit its events are credited to, and its blocked requests."""
-
-    page: Page
-    blocked: list[str]
-    visit: Visit | None = None
-
-
-def _tab(chromium: Browser, server: SiteServer) -> _Tab:
+    Each page is loaded once and then switched: Material follows the system palette live,
+    and its layout follows the width, so a second load would only cost time.
+    """
+    results: list[Visit] = []
+    current: list[Visit] = []  # the visit that events are credited to
     blocked: list[str] = []
     first_palette, first_width, _ = VISITS[0]
     context = _context(chromium, server, first_palette, first_width, blocked)
     context.add_init_script(path=str(AXE))
-    tab = _Tab(context.new_page(), blocked)
+    page = context.new_page()
     not_found = server.url + NOT_FOUND_ADDRESS
-    tab.page.on("console", lambda message: _console(message, tab.visit, not_found))
-    tab.page.on("pageerror", lambda error: tab.visit.errors.append(f"uncaught: {error}"))
-    tab.page.on("response", lambda response: _http_error(response, tab.visit, not_found))
-    return tab
-
-
-def _sweep(tab: _Tab, server: SiteServer, pages: list[SitePage], results: list[Visit]) -> Iterator[None]:
-    """Visit `pages` in every (palette, width) of VISITS; pauses (yields) while axe-core runs."""
-    page = tab.page
-    for site_page in pages:
+    page.on("console", lambda message: _console(message, current[-1], not_found))
+    page.on("pageerror", lambda error: current[-1].errors.append(f"uncaught: {error}"))
+    page.on("response", lambda response: _http_error(response, current[-1], not_found))
+    for site_page in site_pages(built_site):
         for index, (palette, width, scheme) in enumerate(VISITS):
-            visit = tab.visit = Visit(site_page, palette, width)
+            visit = Visit(site_page, palette, width)
+            current.append(visit)
             page.emulate_media(color_scheme=palette)
             page.set_viewport_size({"width": width, "height": 800})
             if index == 0:
@@ -146,31 +137,11 @@ def _sweep(tab: _Tab, server: SiteServer, pages: list[SitePage], results: list[V
                     pass  # reported by test_every_page_is_visited_in_both_palettes
             visit.scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
             visit.scroll_width = page.evaluate("document.documentElement.scrollWidth")
-            page.evaluate(START_AXE, AXE_TAGS)
-            yield  # the other tab works while axe runs here
-            visit.violations = page.evaluate("window.__axeViolations")
-            visit.third_party, tab.blocked[:] = list(tab.blocked), []
+            visit.violations = page.evaluate(RUN_AXE, AXE_TAGS)
+            visit.third_party, blocked[:] = list(blocked), []
             results.append(visit)
-    page.context.close()
-
-
-@pytest.fixture(scope="session")
-def visits(chromium: Browser, server: SiteServer, built_site: Path) -> list[Visit]:
-    """Every page in every (palette, width) of VISITS, with what each visit found.
-
-    Each page is loaded once and then switched: Material follows the system palette live,
-    and its layout follows the width, so a second load would only cost time. Two tabs
-    take turns, so one loads its next page while axe-core checks the other's.
-    """
-    results: list[Visit] = []
-    pages = site_pages(built_site)
-    sweeps = [_sweep(_tab(chromium, server), server, pages[n::TABS], results) for n in range(TABS)]
-    while sweeps:
-        for sweep in list(sweeps):
-            if next(sweep, StopIteration) is StopIteration:
-                sweeps.remove(sweep)
-    order = {page.file: n for n, page in enumerate(pages)}
-    return sorted(results, key=lambda visit: (order[visit.page.file], [v[0] for v in VISITS].index(visit.palette)))
+    context.close()
+    return results
 
 
 # After a live palette switch: the new scheme is set and Material's switching flag is gone.
@@ -205,13 +176,12 @@ BROKEN_IMAGES = """async () => {
                .map(image => image.getAttribute("src"));
 }"""
 
-# Starts axe-core and returns at once; `window.__axeViolations` is the promise of its findings.
-START_AXE = """tags => {
-  window.__axeViolations = axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]})
-    .then(result => result.violations.map(rule => ({
-      id: rule.id, help: rule.help,
-      nodes: rule.nodes.map(node => ({target: node.target.join(" "), summary: node.failureSummary})),
-    })));
+RUN_AXE = """async tags => {
+  const result = await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
+  return result.violations.map(rule => ({
+    id: rule.id, help: rule.help,
+    nodes: rule.nodes.map(node => ({target: node.target.join(" "), summary: node.failureSummary})),
+  }));
 }"""
 
 
