@@ -54,11 +54,11 @@ def build(config_file: Path, site_dir: Path, **env: str) -> BuildResult:
     It runs from the config's folder, as the command would be (snippet paths and the
     file names in messages are relative to it). The log holds every message, and why
     the build stopped; an unexpected exception ends it with its last line, not a traceback.
-    With GUIDE_ENGINE=properdocs the fork's own command builds, in a child process: it
-    takes over every `mkdocs.*` import, which cannot be undone in a process that has
-    already loaded MkDocs.
+    With GUIDE_ENGINE=properdocs, ProperDocs builds: in-process when it answered this
+    process's `mkdocs.*` imports from the start (sitecheck/__init__.py), else in a child
+    process (its takeover cannot be undone once MkDocs is loaded).
     """
-    if engine() != "mkdocs":
+    if engine() != _engine_in_process():
         return _build_in_child(config_file, site_dir, **env)
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -81,6 +81,13 @@ def build(config_file: Path, site_dir: Path, **env: str) -> BuildResult:
         except Exception as error:  # a Markdown extension or hook failed outright
             lines.append("ERROR   -  " + "".join(traceback.format_exception_only(error)).strip())
     return BuildResult(ok, "\n".join(lines) + "\n", site_dir)
+
+
+def _engine_in_process() -> str:
+    """The engine whose modules `import mkdocs` gives this process."""
+    import mkdocs
+
+    return "properdocs" if mkdocs.__name__ == "properdocs" else "mkdocs"
 
 
 def _build_in_child(config_file: Path, site_dir: Path, **env: str) -> BuildResult:
@@ -158,13 +165,20 @@ class _Lines(logging.Handler):
 
 @contextmanager
 def _captured_log(lines: list[str]) -> Iterator[None]:
-    """MkDocs' messages, as the command prints them, into `lines` (and nowhere else).
+    """The engine's messages, as its command prints them, into `lines` (and nowhere else).
 
-    INFO, not DEBUG: at DEBUG MkDocs skips validating links to anchors.
+    INFO, not DEBUG: at DEBUG MkDocs skips validating links to anchors. Under ProperDocs the
+    hooks' `mkdocs.*` loggers pass their messages to its `properdocs` logger, as its command
+    sets them up, so its strict mode counts their warnings too.
     """
-    logger = logging.getLogger("mkdocs")
+    name = _engine_in_process()
+    logger = logging.getLogger(name)
     handler = _Lines(lines)
     saved = logger.level, logger.propagate
+    if name != "mkdocs":
+        legacy = logging.getLogger("mkdocs")
+        legacy.parent, legacy.propagate = logger, True
+        legacy.setLevel(logging.NOTSET)
     logger.setLevel(logging.INFO)
     logger.propagate = False
     logger.addHandler(handler)
