@@ -10,7 +10,7 @@ Why not `*[term]: definition` lines appended to every page for `abbr`: Python-
 Markdown parses those ~260 lines on every page (one block at a time, re-testing
 every block rule), then wraps every use of every term, most of which
 `first_use_only` removes again. That cost several times a bare build; this
-wraps only first uses, in one pass (scripts/benchmark.py).
+wraps only first uses, in one pass (`uv run sitecheck benchmark`).
 A page may still define its own `*[term]: ...` for `abbr`, which runs first:
 its own definition then wins over the glossary's on that page.
 """
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
@@ -36,39 +37,45 @@ GLOSSARY_PAGE = "glossary.md"
 # (a tap on a phone follows the link, so the tooltip would never show).
 NO_TOOLTIPS_IN = {"h1", "h2", "h3", "h4", "h5", "h6", "a"}
 
-# Per build: tooltip by term, and the finder of their uses; per page: whether it gets tooltips,
-# and how many it got.
-_tips: dict[str, str] = {}
-_finder: list[glossary.TermFinder] = []
-_page_gets_tips = [True]
-_tips_given = [0]
+
+@dataclass
+class _State:
+    """Per build: tooltip by term and the finder of their uses; per page: whether it gets
+    tooltips, and how many it got (the tree processor sets it, on_page_content reads it)."""
+
+    tips: dict[str, str] = field(default_factory=dict)
+    finder: glossary.TermFinder | None = None
+    page_gets_tips: bool = True
+    tips_given: int = 0
+
+
+_state = _State()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    _tips.clear()
-    _finder.clear()
+    global _state
+    _state = _State()  # `mkdocs serve` rebuilds in one process: start each build clean
     config.markdown_extensions.append(_TooltipExtension())
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     # Read once per build; `mkdocs serve` reloads the config, and this hook, on every change.
-    _tips.update(_tooltips(files))
-    if _tips:
-        _finder.append(glossary.TermFinder(_tips))
+    _state.tips = _tooltips(files)
+    _state.finder = glossary.TermFinder(_state.tips) if _state.tips else None
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # The glossary page gives the definitions in full: no tooltips there.
-    _page_gets_tips[0] = page.file.src_uri != GLOSSARY_PAGE
+    _state.page_gets_tips = page.file.src_uri != GLOSSARY_PAGE
     return markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # Glossary tooltips are first uses already. More <abbr>s than those come from abbreviations
     # the page defines itself (`*[term]: ...`), which `abbr` puts on every use: keep the first.
-    return glossary.first_use_only(html) if html.count("<abbr") > _tips_given[0] else html
+    return glossary.first_use_only(html) if html.count("<abbr") > _state.tips_given else html
 
 
 def _tooltips(files: Files) -> dict[str, str]:
@@ -96,10 +103,10 @@ class _FirstUseTooltips(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         self.seen: set[str] = set()
-        if _page_gets_tips[0] and _finder:
-            self.uses = _finder[0].pattern.finditer
+        if _state.page_gets_tips and _state.finder:
+            self.uses = _state.finder.pattern.finditer
             self._walk(root)
-        _tips_given[0] = len(self.seen)
+        _state.tips_given = len(self.seen)
 
     def _walk(self, element: etree.Element) -> None:
         if element.tag in NO_TOOLTIPS_IN:
@@ -123,7 +130,7 @@ class _FirstUseTooltips(Treeprocessor):
         new: list[etree.Element] = []
         before, end = text, 0
         for use in self.uses(text):
-            tip = _tips[use.group()]
+            tip = _state.tips[use.group()]
             if tip in self.seen:
                 continue
             self.seen.add(tip)

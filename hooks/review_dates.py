@@ -13,24 +13,34 @@ from __future__ import annotations
 
 import logging
 import os
+from dataclasses import dataclass, field
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from sitecheck import reviews
+from sitecheck.pages import read_front_matter
 
 log = logging.getLogger("mkdocs.hooks.review_dates")
 
-# Per build: pages with errors, and pages past their review date.
-_errors: list[str] = []
-_overdue: list[str] = []
+
+@dataclass
+class _Build:
+    """What one build found: pages with errors, and pages past their review date."""
+
+    errors: list[str] = field(default_factory=list)
+    overdue: list[str] = field(default_factory=list)
+
+
+_build = _Build()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    _errors.clear()
-    _overdue.clear()
+    global _build
+    _build = _Build()  # `mkdocs serve` rebuilds in one process: start each build clean
     try:
         reviews.interval_setting(config.extra)
     except reviews.ReviewDateError as error:
@@ -42,27 +52,27 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     try:
         review = _review(page, config)
     except _PageError as error:
-        _errors.append(str(error))
+        _build.errors.append(str(error))
         log.error(str(error))
         return markdown
     page.meta["review"] = _template_values(review)
     if review.overdue:
-        _overdue.append(f"{page.file.src_uri} (next review was due {reviews.format_date(review.next_due)})")
+        _build.overdue.append(f"{page.file.src_uri} (next review was due {reviews.format_date(review.next_due)})")
     return markdown
 
 
-def on_env(env, config: MkDocsConfig, files: Files):
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # Runs after every page is read and before anything is written: stop here.
-    if _errors:
+    if _build.errors:
         raise PluginError("Nothing was built: fix the mistakes listed above.")
     return env
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    for entry in _overdue:
+    for entry in _build.overdue:
         log.info(f"Review overdue: {entry}")
-    if _overdue:
-        log.info(f"{len(_overdue)} page(s) are past their review date. Run `uv run python scripts/review_due.py`.")
+    if _build.overdue:
+        log.info(f"{len(_build.overdue)} page(s) are past their review date. Run `uv run sitecheck review-due`.")
 
 
 class _PageError(Exception):
@@ -71,9 +81,9 @@ class _PageError(Exception):
 
 def _review(page: Page, config: MkDocsConfig) -> reviews.Review:
     """Validate one page's front matter; errors name the file and, when known, the line."""
-    # MkDocs drops front matter it cannot parse without a word; only then is a second, slow look needed.
+    # MkDocs drops front matter it cannot parse without a word; only then is a second look needed.
     if "last_reviewed" not in page.meta:
-        problem = reviews.front_matter_error(_source(page) or "")
+        problem = reviews.front_matter_problem(read_front_matter(_source(page) or ""))
         if problem:
             message, line = problem
             raise _PageError(_where(page, line) + message)
@@ -81,7 +91,8 @@ def _review(page: Page, config: MkDocsConfig) -> reviews.Review:
     try:
         return reviews.review_from_meta(page.meta, interval, reviews.today())
     except reviews.ReviewDateError as error:
-        raise _PageError(_where(page, reviews.key_line(_source(page) or "", error.key)) + str(error)) from None
+        line = read_front_matter(_source(page) or "").line_of(error.key)
+        raise _PageError(_where(page, line) + str(error)) from None
 
 
 def _source(page: Page) -> str | None:

@@ -20,8 +20,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from sitecheck import front_matter
 from sitecheck import reviewers as people
+from sitecheck.pages import read_front_matter
 
 log = logging.getLogger("mkdocs.hooks.reviewers")
 
@@ -63,7 +63,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     try:
         page.meta["reviewer"] = people.find(name, _build.reviewers, _build.file).as_dict()
     except people.ReviewerError as error:
-        line = front_matter.key_lines(page.file.content_string).get("reviewed_by")
+        line = read_front_matter(page.file.content_string).line_of("reviewed_by")
         _problem(f"{path}:{line}: {error}" if line else f"{path}: {error}")
     return markdown
 

@@ -23,11 +23,16 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from sitecheck.build import ROOT
+from sitecheck.problem import Problem, from_line
 from sitecheck.reviews import MONTHS
+
+if TYPE_CHECKING:
+    from sitecheck.site import Site
 
 DATA = ROOT / "data" / "approved-gene-therapies.yaml"
 SCHEMA = ROOT / "data" / "approved-gene-therapies.schema.json"
@@ -419,3 +424,11 @@ def downloads(data: dict) -> dict[str, str]:
         DOWNLOADS["schema"]: SCHEMA.read_text(encoding="utf-8"),
         DOWNLOADS["csv"]: to_csv(data),
     }
+
+
+def check(site: Site) -> list[Problem]:
+    """The approved-therapies data (data/approved-gene-therapies.yaml) passes its schema and rules, dated by the real today."""
+    path = site.root / "data" / DATA.name
+    if not path.is_file():
+        return []
+    return [from_line(line) for line in problems(path.read_text(encoding="utf-8"), display(path), _today())]

@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
-from sitecheck.build import ROOT, html_pages
 from sitecheck.pages import site_config
+from sitecheck.site import ROOT, address, html_pages
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Playwright
@@ -68,13 +68,7 @@ def site_pages(site_dir: Path) -> list[SitePage]:
     pages = []
     for page in html_pages(site_dir):
         file = page.relative_to(site_dir).as_posix()
-        if file == "404.html":
-            address = NOT_FOUND_ADDRESS
-        elif file == "index.html" or file.endswith("/index.html"):
-            address = file.removesuffix("index.html")
-        else:
-            address = file
-        pages.append(SitePage(file, address))
+        pages.append(SitePage(file, NOT_FOUND_ADDRESS if file == "404.html" else address(file)))
     return pages
 
 

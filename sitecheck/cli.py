@@ -1,4 +1,4 @@
-"""Small pieces the maintainer scripts share."""
+"""Small pieces the maintainer commands (sitecheck/commands/) share."""
 
 from __future__ import annotations
 
@@ -16,13 +16,14 @@ def site_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def built_site(site: Path | None) -> Path:
+def built_site(site: Path | None, config_file: Path = ROOT / "mkdocs.yml") -> Path:
     """The site to check: the one given, or a fresh strict build in a temp folder."""
     if site is not None:
         return site
-    result = build(ROOT / "mkdocs.yml", Path(tempfile.mkdtemp(prefix="guide-site-")))
+    result = build(config_file, Path(tempfile.mkdtemp(prefix="guide-site-")))
     if not result.ok:
-        sys.exit(f"The site does not build:\n{result.log}")
+        problems = [line for line in result.log.splitlines() if not line.startswith("INFO")]
+        sys.exit("The site does not build (mkdocs build --strict):\n" + "\n".join(problems))
     return result.site_dir
 
 

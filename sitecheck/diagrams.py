@@ -1,8 +1,9 @@
-"""Checks for the guide's SVG diagrams and for how the built site shows them.
+"""Checks for the guide's SVG diagrams, their snippets, and how the built site shows them.
 
 Plain functions, plain values: a path in, a list of problems out (empty means
-fine). The tests use them, and so does scripts/make_diagrams.py (contrast).
-Only the standard library's XML parser and BeautifulSoup are used.
+fine). The `check_*` functions are the registry's (sitecheck/registry.py): a `Site`
+in, `list[Problem]` out. The drawing code uses `contrast_ratio`. Only the standard
+library's XML parser and BeautifulSoup are used.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
-from bs4 import BeautifulSoup
+from sitecheck.problem import Problem
+from sitecheck.site import Site, html_pages, soup
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -175,12 +177,8 @@ def contrast_ratio(foreground: str, background: str) -> float:
 # --- The built site -----------------------------------------------------------
 
 
-def _pages(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
-
-
-def _soup(page: Path) -> BeautifulSoup:
-    return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+_pages = html_pages
+_soup = soup
 
 
 def _page_url(site: Path, page: Path) -> str:
@@ -228,3 +226,128 @@ def content_images_without_lightbox(site: Path) -> list[str]:
                 if "no-lightbox" not in classes and (link is None or "glightbox" not in (link.get("class") or [])):
                     missing.append(f"{page.relative_to(site)}: {img.get('src')}")
     return missing
+
+
+# --- The registry's checks -------------------------------------------------------------
+
+# `/assets/...` (from docs/, as the generator writes it), `../assets/...` or `assets/...`; `/es/assets/...` in Spanish.
+SNIPPET_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?:\.\./)*/?(?:[a-z]{2}/)?assets/diagrams/(?P<name>[a-z0-9-]+)\.svg\)"
+                           r"\{(?P<attrs>[^}]*)\}")
+WORDS_TITLE = '"The diagram in words"'
+
+
+def _diagram_dir(site: Site) -> Path:
+    return site.docs_dir / DIAGRAM_DIR
+
+
+def _snippets(site: Site, languages: bool = False) -> list[Path]:
+    """The diagram snippets: English (includes/diagrams/*.md), and with `languages` the translations
+    (includes/diagrams/LANG/*.md, whose SVGs are in docs/LANG/assets/diagrams/)."""
+    folder = site.root / "includes" / "diagrams"
+    return sorted(folder.glob("*/*.md" if languages else "*.md")) + (sorted(folder.glob("*.md")) if languages else [])
+
+
+def _svg_of(site: Site, snippet: Path) -> Path:
+    language = snippet.parent.name if snippet.parent.name != "diagrams" else ""
+    return (site.docs_dir / language / DIAGRAM_DIR if language else _diagram_dir(site)) / f"{snippet.stem}.svg"
+
+
+def check_svg_files(site: Site) -> list[Problem]:
+    """Every SVG diagram is safe (no script, nothing loaded from outside), labelled and readable on a phone."""
+    problems = []
+    for svg in sorted(_diagram_dir(site).glob("*.svg")):
+        for problem in svg_problems(svg):
+            problems.append(Problem(site.name(svg), problem.removeprefix(f"{svg.name}: ")))
+    return problems
+
+
+def check_snippets(site: Site) -> list[Problem]:
+    """Every diagram snippet shows its own SVG, at its size, lazily, with alt text, a caption and the words."""
+    problems = []
+    for snippet in _snippets(site, languages=True):
+        file, text = site.name(snippet), snippet.read_text(encoding="utf-8")
+        image = SNIPPET_IMAGE.search(text)
+        if not image or image["name"] != snippet.stem:
+            problems.append(Problem(file, f"does not show assets/diagrams/{snippet.stem}.svg",
+                                    f"add ![what it shows](assets/diagrams/{snippet.stem}.svg){{ ... }}"))
+            continue
+        if len(image["alt"].split()) < 8:
+            problems.append(Problem(file, "the alt text is too short to say what the diagram shows",
+                                    "describe the diagram in a sentence of 8 words or more"))
+        if '<figure markdown="span">' not in text or "<figcaption>" not in text:
+            problems.append(Problem(file, "no figure with a caption",
+                                    'wrap the image in <figure markdown="span"> with a <figcaption>'))
+        english = snippet.parent.name == "diagrams"  # a translation titles the block in its language
+        if (f"??? info {WORDS_TITLE}" if english else '??? info "') not in text:
+            problems.append(Problem(file, "no text version", f"add a ??? info {WORDS_TITLE} block"))
+        problems += _size_problems(file, image["attrs"], _svg_of(site, snippet))
+    return problems
+
+
+def _size_problems(file: str, attrs_text: str, svg: Path) -> list[Problem]:
+    """width/height on the <img> reserve the right space before the lazy image loads."""
+    attrs = dict(re.findall(r'(\w+)="([^"]*)"', attrs_text))
+    problems = []
+    if attrs.get("loading") != "lazy":
+        problems.append(Problem(file, "the image does not load lazily", 'add loading="lazy" to its { ... }'))
+    size = re.search(r'<svg[^>]* width="([\d.]+)" height="([\d.]+)"', svg.read_text(encoding="utf-8")) if svg.is_file() else None
+    if size is None:
+        return problems + [Problem(file, f"{svg.name} has no width and height", "give its <svg> both")]
+    width, height = (float(value) for value in size.groups())
+    try:
+        ratio = float(attrs["height"]) / float(attrs["width"])
+    except (KeyError, ValueError, ZeroDivisionError):
+        return problems + [Problem(file, "the image has no width and height", f'add width="{width:g}" height="{height:g}"')]
+    if abs(ratio - height / width) > 0.01 * height / width:
+        problems.append(Problem(file, f"the image's width and height do not match {svg.name}",
+                                f'use width="{width:g}" height="{height:g}"'))
+    return problems
+
+
+def words_only(text: str) -> str:
+    """A snippet's "The diagram in words" block as plain sentences."""
+    block = text.split(WORDS_TITLE, 1)[1] if WORDS_TITLE in text else ""
+    block = re.sub(r"\*\*|^\s*(\d+\.|-)\s+", "", block, flags=re.MULTILINE)
+    return re.sub(r"\s+", " ", block).strip()
+
+
+def check_diagram_words(site: Site) -> list[Problem]:
+    """Each diagram's words are plain: short sentences, a low grade (`[tool.sitecheck.diagram_words]`; English)."""
+    from sitecheck.readability import score
+    from sitecheck.settings import section
+
+    limits = section("diagram_words")
+    problems = []
+    for snippet in _snippets(site):
+        file, words = site.name(snippet), words_only(snippet.read_text(encoding="utf-8"))
+        if not words:
+            continue  # check_snippets reports the missing block
+        longest = max((s for s in re.split(r"(?<=[.!?:])\s+", words) if s), key=lambda s: len(s.split()))
+        if len(longest.split()) > limits["max_sentence_words"]:
+            problems.append(Problem(file, f"a sentence in {WORDS_TITLE} has {len(longest.split())} words: {longest}",
+                                    f"split it: at most {limits['max_sentence_words']} words a sentence"))
+        grade = score([words]).fkgl
+        if grade > limits["max_fkgl"]:
+            problems.append(Problem(file, f"{WORDS_TITLE} reads at grade {grade:.1f}",
+                                    f"use shorter words and sentences: grade {limits['max_fkgl']:g} or lower"))
+    return problems
+
+
+def check_images_have_alt(site: Site) -> list[Problem]:
+    """Every <img> in the built site says what it shows (screen readers, broken images)."""
+    found = [entry.split(": ", 1) for entry in images_without_alt(site.site_dir)]
+    return [Problem(page, f"the image {src} has no alt text", "say in the ![...] what it shows") for page, src in found]
+
+
+def check_images_open_in_lightbox(site: Site) -> list[Problem]:
+    """Images in an article open full size on a click (glightbox), unless marked no-lightbox."""
+    found = [entry.split(": ", 1) for entry in content_images_without_lightbox(site.site_dir)]
+    return [Problem(page, f"the image {src} does not open full size",
+                    "use its diagram snippet, or add { .no-lightbox } to a small image") for page, src in found]
+
+
+def check_diagrams_shown(site: Site) -> list[Problem]:
+    """Every SVG in assets/diagrams/ is shown on at least one page."""
+    shown = referenced_diagrams(site.site_dir)
+    return [Problem(site.name(svg), "is on no page", f'add --8<-- "diagrams/{svg.stem}.md" where it helps, or delete it')
+            for svg in sorted(_diagram_dir(site).glob("*.svg")) if svg.stem not in shown]

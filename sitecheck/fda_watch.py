@@ -1,7 +1,7 @@
 """Compare FDA's list of approved cellular and gene therapy products with data/approved-gene-therapies.yaml.
 
-    uv run python -m sitecheck.fda_watch                 # fetch FDA's page and compare
-    uv run python -m sitecheck.fda_watch --file page.html  # compare a saved copy of the page
+    uv run sitecheck fda-watch                    # fetch FDA's page and compare
+    uv run sitecheck fda-watch --file page.html   # compare a saved copy of the page
 
 Reports (a) products on FDA's list that are in neither the data nor its `not_gene_therapies`
 list (a new approval to add, or a product to list as not a gene therapy), and (b) products in
@@ -138,7 +138,7 @@ def text_report(report: Report, source: str, data_name: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="fda-watch", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="sitecheck fda-watch", description=__doc__.splitlines()[0])
     parser.add_argument("--file", type=Path, help="a saved copy of FDA's page (default: fetch it)")
     parser.add_argument("--url", help="FDA's page (default: `fda_list` in the data file)")
     parser.add_argument("--data", type=Path, default=approved.DATA, help="the data file (default: %(default)s)")

@@ -1,8 +1,10 @@
-"""Mistakes in a page's source that MkDocs passes over in silence: front-matter keys, bytes, snippets.
+"""Mistakes in a page's source that MkDocs passes over in silence, or crashes on: front-matter
+keys, bytes that are not UTF-8, and snippets that do not exist.
 
-Plain functions: text in, a list of `(line, message)` out (empty: all fine). The
-hook (hooks/front_matter.py) adds the file name and fails the build; the tests call
-the same functions. Each message says what is wrong, then how to fix it.
+Plain functions: text in, `Problem`s out (empty: all fine), each with the file, the line
+(not a byte offset) and the fix. The hook (hooks/front_matter.py) fails the build on them,
+the `front-matter` check (sitecheck/content.py) reports unknown keys too, and the tests
+call the same functions. The front matter itself is read in one place: pages.read_front_matter.
 """
 
 from __future__ import annotations
@@ -14,12 +16,11 @@ from pathlib import Path
 
 import yaml
 
-from sitecheck.build import ROOT
+from sitecheck.problem import Problem
+from sitecheck.site import ROOT
 
 KEYS_FILE = ROOT / "data" / "front-matter.yaml"
-Finding = tuple[int | None, str]
 
-FRONT_MATTER_KEY = re.compile(r"^([A-Za-z_][\w.-]*)\s*:")
 # `--8<-- "file.md"` on one line, or a block of file names between two `--8<--` lines.
 SNIPPET_LINE = re.compile(r"""^(?P<indent>\s*)-{1,}8<-{1,}\s+(?P<quote>["'])(?P<name>[^"']+)(?P=quote)\s*$""")
 SNIPPET_BLOCK = re.compile(r"^\s*-{1,}8<-{1,}\s*$")
@@ -40,65 +41,44 @@ def known_keys(path: Path = KEYS_FILE) -> tuple[str, ...]:
     return tuple(data)
 
 
-def key_lines(source: str) -> dict[str, int]:
-    """1-based line of each top-level key in the front matter block."""
-    lines = source.split("\n")
-    found: dict[str, int] = {}
-    if not lines or lines[0].rstrip() != "---":
-        return found
-    for number, line in enumerate(lines[1:], start=2):
-        if line.rstrip() in ("---", "..."):
-            break
-        key = FRONT_MATTER_KEY.match(line)
-        if key:
-            found.setdefault(key.group(1), number)
-    return found
+def closest_key(key: str, known: tuple[str, ...]) -> str | None:
+    """The known key an unknown one most likely misspells (`reviewed-by` -> `reviewed_by`)."""
+    guess = difflib.get_close_matches(str(key).replace("-", "_").lower(), known, n=1, cutoff=0.6)
+    return guess[0] if guess else None
 
 
-def unknown_keys(meta: dict, source: str, known: tuple[str, ...] | None = None) -> list[Finding]:
-    """A key no tool reads (a misspelling such as `reviewed-by`), with the nearest known key."""
+def unknown_keys(meta: dict, lines: dict[str, int], file: str, known: tuple[str, ...] | None = None) -> list[Problem]:
+    """A key no tool reads (a misspelling such as `reviewed-by`), with the nearest known key.
+
+    `lines` is each key's line in the file (pages.FrontMatter.lines).
+    """
     known = known or known_keys()
-    lines = key_lines(source)
-    findings = []
+    problems = []
     for key in meta:
         if key in known:
             continue
-        guess = difflib.get_close_matches(str(key).replace("-", "_").lower(), known, n=1, cutoff=0.6)
-        fix = f"did you mean `{guess[0]}`?" if guess else f"use one of {', '.join(f'`{k}`' for k in known)}"
-        findings.append((lines.get(str(key)), f"unknown front-matter key `{key}`: {fix} "
-                         "(known keys are listed in data/front-matter.yaml)"))
-    return findings
+        guess = closest_key(key, known)
+        fix = f"did you mean `{guess}`?" if guess else f"use one of {', '.join(f'`{k}`' for k in known)}"
+        problems.append(Problem(file, f"unknown front-matter key `{key}`",
+                                f"{fix} (known keys are listed in data/front-matter.yaml)", lines.get(str(key))))
+    return problems
 
 
-def yaml_error_line(error: yaml.MarkedYAMLError, first_line: int = 2) -> int | None:
-    """The file line a YAML error is about; `first_line` is the file line the YAML text starts on.
-
-    PyYAML marks two kinds of error on the line after the mistake: a line with no `:`
-    ("could not find expected ':'" is noticed when the next line starts) and an unclosed
-    quote or bracket ("unexpected end of stream"). Both say where the broken value
-    started (the context mark): that is the line to fix.
-    """
-    problem = error.problem or ""
-    if error.context_mark and ("could not find expected ':'" in problem or "end of stream" in problem):
-        return error.context_mark.line + first_line
-    return error.problem_mark.line + first_line if error.problem_mark else None
-
-
-def not_utf8(data: bytes) -> Finding | None:
+def not_utf8(data: bytes, file: str) -> Problem | None:
     """Where a file stops being UTF-8 text, as a line (editors show lines, not byte offsets)."""
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         bad = data[error.start : error.start + 1].hex()
-        return line, (f"the file is not UTF-8 text (byte 0x{bad} on this line): "
-                      "save it as UTF-8 in your editor (\"Save with encoding\", UTF-8)")
+        return Problem(file, f"the file is not UTF-8 text (byte 0x{bad} on this line)",
+                       'save it as UTF-8 in your editor ("Save with encoding", UTF-8)', line)
     return None
 
 
-def missing_snippets(source: str, base_paths: list[Path]) -> list[Finding]:
+def missing_snippets(source: str, base_paths: list[Path], file: str = "") -> list[Problem]:
     """`--8<--` includes whose file is in none of pymdownx.snippets' base paths."""
-    findings: list[Finding] = []
+    problems: list[Problem] = []
     in_fence = in_block = False
     for number, line in enumerate(source.split("\n"), start=1):
         if FENCE.match(line):
@@ -110,11 +90,17 @@ def missing_snippets(source: str, base_paths: list[Path]) -> list[Finding]:
             continue
         single = SNIPPET_LINE.match(line)
         name = single.group("name") if single else line.strip() if in_block and line.strip() else None
-        if not name or name.startswith(";"):  # `;file` is a snippet switched off on purpose
-            continue
+        if not name or name.startswith(";") or name.startswith(("http://", "https://")):
+            continue  # `;file` is a snippet switched off on purpose; a URL is not a file
         path = name.split(":", 1)[0]  # `file.md:2:5` (some lines) or `file.md:section`
         if not any((base / path).is_file() for base in base_paths):
-            where = ", ".join(os.path.relpath(base) for base in base_paths)
-            findings.append((number, f"snippet `{name}` not found (looked in {where}): "
-                                     "check the file name, or add the file under includes/"))
-    return findings
+            where = ", ".join(map(_folder, base_paths))
+            problems.append(Problem(file, f"snippet `{name}` not found (looked in {where})",
+                                    "check the file name, or add the file under includes/", number))
+    return problems
+
+
+def _folder(base: Path) -> str:
+    """A snippet folder as the author knows it: `includes` (relative when it is under the working directory)."""
+    relative = os.path.relpath(base)
+    return base.name if relative.startswith("..") else relative

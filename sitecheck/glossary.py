@@ -15,6 +15,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sitecheck.problem import Problem, from_line
+
+if TYPE_CHECKING:
+    from sitecheck.site import Site
 
 TERM_LINE = re.compile(r"^[A-Za-z0-9][^:]*$")
 DEFINITION_START = re.compile(r"^:\s{1,3}(\S.*)$")
@@ -88,6 +94,20 @@ def _plural_collisions(entries: list[Entry], path: str) -> list[str]:
                             "so a page's uses of it would get only one of the two definitions: keep one entry, "
                             "in the singular")
     return list(dict.fromkeys(problems))
+
+
+def check(site: Site) -> list[Problem]:
+    """The glossary (docs/glossary.md) defines each term once, with a definition fit for a tooltip."""
+    path = site.docs_dir / "glossary.md"
+    if not path.is_file():
+        return []
+    name = site.name(path)
+    try:
+        entries = parse(path.read_text(encoding="utf-8"), name)
+    except GlossaryError as error:  # one line per mistake: `file:line: what: fix`
+        return [from_line(text) for text in str(error).splitlines()]
+    return [Problem(name, f"the definition of '{entry.term}' holds a ']'", "reword it: a ']' ends the tooltip early",
+                    entry.line) for entry in entries if "]" in entry.definition]
 
 
 def _definition(lines: list[str], start: int, first: str) -> str:

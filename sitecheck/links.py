@@ -11,25 +11,13 @@ import json
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
-from bs4 import BeautifulSoup
-
-from sitecheck.build import ROOT, html_pages
+from sitecheck.privacy import fetched
+from sitecheck.problem import Problem
+from sitecheck.site import ROOT, Site, html_pages, soup
 
 CONFIG = ROOT / "lychee.toml"
-LINK_ATTRIBUTES = {"a": "href", "img": "src", "link": "href", "script": "src", "source": "src", "iframe": "src"}
-
-
-@dataclass(frozen=True)
-class Problem:
-    page: str
-    link: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.page}: {self.link}: {self.reason}"
 
 
 def lychee() -> str:
@@ -62,7 +50,8 @@ def _run(site_dir: Path, args: list[str]) -> list[Problem]:
     except json.JSONDecodeError:
         raise RuntimeError(f"lychee failed (exit {run.returncode}):\n{run.stderr or run.stdout}") from None
     return [
-        Problem(page, _relative(entry["url"], site_dir), entry["status"]["text"])
+        Problem(page, f"{_relative(entry['url'], site_dir)} ({entry['status']['text']})",
+                "fix the link, or the page or #part it points to")
         for page, entries in sorted(result.get("error_map", {}).items())
         for entry in entries
     ]
@@ -77,10 +66,21 @@ def insecure_links(site_dir: Path) -> list[Problem]:
     """Links and references that use plain http: (the SVG namespace is not a link)."""
     problems = []
     for page in html_pages(site_dir):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        for tag, attribute in LINK_ATTRIBUTES.items():
-            for element in soup.find_all(tag, attrs={attribute: True}):
-                value = element[attribute].strip()
-                if value.lower().startswith("http:"):
-                    problems.append(Problem(str(page.relative_to(site_dir)), value, "uses http:, not https:"))
+        parsed = soup(page)
+        # What the browser fetches, and where a reader can go: links, and <link>s that only name (canonical).
+        urls = [url for _, url in fetched(parsed)]
+        urls += [element["href"] for element in parsed.find_all(["a", "link"], href=True)]
+        for value in dict.fromkeys(url.strip() for url in urls):
+            if value.lower().startswith("http:"):
+                problems.append(Problem(str(page.relative_to(site_dir)), f"plain http link {value}", "use https:"))
     return problems
+
+
+def check_internal_links(site: Site) -> list[Problem]:
+    """Every internal link, asset and #anchor in the built site resolves (lychee, offline)."""
+    return check_internal(site.site_dir)
+
+
+def check_https_only(site: Site) -> list[Problem]:
+    """No link or reference in the built site uses plain http:."""
+    return insecure_links(site.site_dir)

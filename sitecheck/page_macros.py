@@ -9,7 +9,7 @@ can render the pages (tests/test_approved_data.py builds with both).
 Why not mkdocs-macros-plugin itself: importing it (it pulls in requests, hjson, dateutil and
 more) and its git queries cost 0.2 to 0.3 s of CPU per build, +24% to +41% on a build of this
 site, against the issue's 5% limit; this plugin uses the Jinja2 that MkDocs already loads
-(measure with `uv run python scripts/benchmark.py --data-pages`).
+(measure with `uv run sitecheck benchmark --data-pages`).
 
 A macro that fails, or a name that is not a macro, stops the build with the page and line.
 """

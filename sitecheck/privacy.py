@@ -22,24 +22,14 @@ reports every request to another host (tests/test_browser.py).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
-from sitecheck.build import ROOT
 from sitecheck.pages import site_config
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    url: str
-    kind: str
-
-    def __str__(self) -> str:
-        return f"{self.file}: {self.url} ({self.kind})"
+from sitecheck.problem import Problem
+from sitecheck.site import ROOT, Site, soup
 
 
 # <link rel> values that make the browser fetch or connect; the others (canonical, next...) only name.
@@ -92,21 +82,39 @@ def scan_site(site_dir: Path, origin: str | None = None) -> list[Problem]:
         scan = scanners.get(file.suffix.lower())
         if scan is None or not file.is_file():
             continue
-        text = file.read_text(encoding="utf-8", errors="replace")
+        found = fetched(soup(file)) if scan is scan_html else scan(file.read_text(encoding="utf-8", errors="replace"))
         relative = file.relative_to(site_dir).as_posix()
-        problems += [Problem(relative, url, kind) for kind, url in scan(text) if is_third_party(url, origin)]
+        problems += [third_party_problem(relative, kind, url) for kind, url in found if is_third_party(url, origin)]
     return problems
+
+
+def third_party_problem(file: str, kind: str, url: str) -> Problem:
+    return Problem(file, f"{kind} loads {url} from another host",
+                   "serve the file from the site itself (docs/assets/), or remove it")
+
+
+def check(site: Site) -> list[Problem]:
+    """Nothing in the built site makes a reader's browser contact another host (static scan)."""
+    return scan_site(site.site_dir, own_origin(site.config_file))
 
 
 def scan_html(text: str) -> list[tuple[str, str]]:
     """(kind, url) for every reference in an HTML page that fetches something."""
-    soup = BeautifulSoup(text, "html.parser")
-    found = _fetching_attributes(soup)
-    for link in soup.find_all("link", href=True):
+    return fetched(BeautifulSoup(text, "html.parser"))
+
+
+def fetched(page: BeautifulSoup) -> list[tuple[str, str]]:
+    """(kind, url) of everything a browser fetches for a parsed HTML page: the one list of it.
+
+    The kind says where it was found: "<script src>", "<link rel=icon>", "CSS url()"...
+    The privacy scan, the page weight and the https check all read this list.
+    """
+    found = _fetching_attributes(page)
+    for link in page.find_all("link", href=True):
         rels = {rel.lower() for rel in link.get("rel", [])}
         if rels & LOADING_RELS:
             found.append((f"<link rel={' '.join(sorted(rels))}>", link["href"]))
-    for script in soup.find_all("script", src=False):
+    for script in page.find_all("script", src=False):
         if (script.get("type") or "").lower() in SCRIPT_TYPES:
             found += scan_js(script.get_text())
     return found
@@ -114,24 +122,24 @@ def scan_html(text: str) -> list[tuple[str, str]]:
 
 def scan_svg(text: str) -> list[tuple[str, str]]:
     """(kind, url) for every reference in an SVG file that fetches something (its <a> links do not)."""
-    soup = BeautifulSoup(text, "html.parser")
-    found = _fetching_attributes(soup)
-    for script in soup.find_all("script", src=False, href=False):
+    drawing = BeautifulSoup(text, "html.parser")
+    found = _fetching_attributes(drawing)
+    for script in drawing.find_all("script", src=False, href=False):
         found += scan_js(script.get_text())
     return found
 
 
-def _fetching_attributes(soup: BeautifulSoup) -> list[tuple[str, str]]:
+def _fetching_attributes(page: BeautifulSoup) -> list[tuple[str, str]]:
     """References in tags and attributes that fetch, plus the CSS in <style> and style=""."""
     found = [(f"<{tag} {attribute}>", element[attribute])
-             for tag, attribute in FETCHING for element in soup.find_all(tag, attrs={attribute: True})]
+             for tag, attribute in FETCHING for element in page.find_all(tag, attrs={attribute: True})]
     for tag, attribute in SRCSETS:
-        for element in soup.find_all(tag, attrs={attribute: True}):
+        for element in page.find_all(tag, attrs={attribute: True}):
             found += [(f"<{tag} {attribute}>", candidate.split()[0])
                       for candidate in re.split(r",\s+", element[attribute].strip()) if candidate.strip()]
-    for style in soup.find_all("style"):
+    for style in page.find_all("style"):
         found += scan_css(style.get_text())
-    for element in soup.find_all(style=True):
+    for element in page.find_all(style=True):
         found += [(f"style attribute: {kind}", url) for kind, url in scan_css(element["style"])]
     return found
 

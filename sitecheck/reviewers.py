@@ -12,8 +12,15 @@ import difflib
 import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
+
+from sitecheck.pages import read_front_matter
+from sitecheck.problem import Problem, from_line
+
+if TYPE_CHECKING:
+    from sitecheck.site import Site
 
 DEFAULT_FILE = "data/reviewers.yaml"  # relative to the folder of mkdocs.yml
 FIELDS = ("name", "credentials", "role", "conflicts_of_interest")
@@ -125,3 +132,22 @@ def missing_review(file: str) -> str:
     return ("no `reviewed_by`: this site promises a medical review of every page "
             "(extra.review.require_medical_review in mkdocs.yml): "
             f"add `reviewed_by: NAME` with a name from {file}")
+
+
+def check(site: Site) -> list[Problem]:
+    """The reviewers list (data/reviewers.yaml) is valid, and every `reviewed_by` names someone on it."""
+    try:
+        chosen = settings(site.config.get("extra") or {}, site.root)
+        listed = load(chosen.file)
+    except ReviewerError as error:
+        return [from_line(line) for line in str(error).splitlines()]
+    problems = []
+    for path in site.sources():
+        front = read_front_matter(path.read_text(encoding="utf-8"))
+        name = front.data.get("reviewed_by")
+        if isinstance(name, str) and name.strip():
+            try:
+                find(name, listed, site.name(chosen.file))
+            except ReviewerError as error:
+                problems.append(Problem(site.name(path), str(error), line=front.line_of("reviewed_by")))
+    return problems

@@ -1,7 +1,8 @@
-"""Review-date logic in plain functions: plain values in, plain values out.
+"""Review dates: the rules for `last_reviewed` and `reviewed_by`, in plain functions.
 
-Nothing here knows about MkDocs, so the hook, the review-due report and the
-tests all use the same rules, and the logic could move to another engine.
+Plain values in, plain values out. Nothing here knows about MkDocs: the hook
+(hooks/review_dates.py), the review-due report (`uv run sitecheck review-due`), the
+`review-dates` check and the tests all use the same rules.
 """
 
 from __future__ import annotations
@@ -11,6 +12,14 @@ import datetime as dt
 import os
 import re
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sitecheck.pages import FrontMatter, markdown_pages, read_front_matter
+from sitecheck.problem import Problem
+
+if TYPE_CHECKING:
+    from sitecheck.site import Site
 
 # English month names, fixed here so output never depends on the machine's locale.
 MONTHS = (
@@ -111,6 +120,7 @@ def format_date(day: dt.date) -> str:
 def review_from_meta(meta: dict, interval_months: int, on: dt.date) -> Review:
     """Validate a page's front matter and work out its review dates as of `on`."""
     if "last_reviewed" not in meta:
+        # A misspelled key (`last_reveiwed`) gets its "did you mean" from the front-matter rules.
         raise ReviewDateError(f"The front matter has no `last_reviewed`. {HOW_TO_FIX}")
     last = parse_date(meta["last_reviewed"])
     if last > on:
@@ -137,71 +147,46 @@ def check_interval(value: object) -> int:
     return value
 
 
-def key_line(source: str, key: str) -> int | None:
-    """1-based line of `key:` in a page's front matter, so errors can point at it."""
-    lines = source.splitlines()
-    if not lines or lines[0].strip() != "---":
+def front_matter_problem(front: FrontMatter) -> tuple[str, int | None] | None:
+    """Why a page's front matter could not be read, and on which line (None when it could)."""
+    if front.error is None:
         return None
-    for number, line in enumerate(lines[1:], start=2):
-        if line.strip() in ("---", "..."):
-            return None
-        if line.startswith(f"{key}:"):
-            return number
-    return None
-
-
-def front_matter_error(source: str) -> tuple[str, int | None] | None:
-    """Why a page's YAML front matter could not be read, and on which line.
-
-    MkDocs drops front matter it cannot parse without a word (an impossible
-    unquoted date such as 2026-02-30 does this), so the hook asks again here.
-    """
-    import yaml  # MkDocs' own dependency
-
-    from mkdocs.utils.meta import YAML_RE
-
-    match = YAML_RE.match(source)
-    if not match:
-        return None
-    try:
-        data = yaml.load(match.group(1), yaml.SafeLoader)
-    except yaml.MarkedYAMLError as error:
-        from sitecheck.front_matter import yaml_error_line
-
-        line = yaml_error_line(error)  # marks count from the line after the opening `---`, from 0
-        started = f"; it started on line {error.context_mark.line + 2}" if error.context_mark else ""
-        return (f"the front matter is not valid YAML ({error.problem}{started}): check the quotes, brackets and "
-                "colons on that line (text with a colon goes in quotes)"), line
-    except ValueError as error:  # YAML's date constructor on 2026-02-30
-        line = key_line(source, "last_reviewed")
-        return f"the front matter holds an impossible value ({error}). {HOW_TO_FIX}", line
-    if not isinstance(data, dict):
-        return "the front matter must be `key: value` lines.", 2
-    return None
+    fix = f" {HOW_TO_FIX}" if "impossible value" in front.error else ""
+    return front.error + fix, front.error_line
 
 
 @dataclass(frozen=True)
 class PageStatus:
     page: str
     review: Review | None
-    error: str | None = None
+    problem: Problem | None = None
+
+    @property
+    def error(self) -> str | None:
+        return str(self.problem) if self.problem else None
 
 
-def site_reviews(docs_dir, interval_months: int, on: dt.date) -> list[PageStatus]:
+def site_reviews(docs_dir: Path, interval_months: int, on: dt.date) -> list[PageStatus]:
     """The review status of every page under docs/, errors included, for the review-due report."""
-    from sitecheck.pages import front_matter, markdown_pages
-
     statuses = []
     for path in markdown_pages(docs_dir):
         name = str(path.relative_to(docs_dir.parent))
-        source = path.read_text(encoding="utf-8")
-        problem = front_matter_error(source)
+        front = read_front_matter(path.read_text(encoding="utf-8"))
+        problem = front_matter_problem(front)
         if problem:
-            statuses.append(PageStatus(name, None, f"{name}:{problem[1] or 1}: {problem[0]}"))
+            statuses.append(PageStatus(name, None, Problem(name, problem[0], line=problem[1] or 1)))
             continue
         try:
-            statuses.append(PageStatus(name, review_from_meta(front_matter(path), interval_months, on)))
+            statuses.append(PageStatus(name, review_from_meta(front.data, interval_months, on)))
         except ReviewDateError as error:
-            line = key_line(source, error.key)
-            statuses.append(PageStatus(name, None, f"{name}:{line or 1}: {error}"))
+            statuses.append(PageStatus(name, None, Problem(name, str(error), line=front.line_of(error.key) or 1)))
     return statuses
+
+
+def check(site: Site) -> list[Problem]:
+    """Every page's review front matter: a real, past `last_reviewed` date and a text `reviewed_by`."""
+    try:
+        interval = interval_setting(site.config.get("extra") or {})
+    except ReviewDateError as error:
+        return [Problem(site.name(site.config_file), str(error))]
+    return [status.problem for status in site_reviews(site.docs_dir, interval, today()) if status.problem]

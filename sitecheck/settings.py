@@ -1,4 +1,4 @@
-"""The checks' settings, in one place: `[tool.sitecheck]` in pyproject.toml."""
+"""The limits and goals, in one place: `[tool.sitecheck.*]` in pyproject.toml."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
-from sitecheck.build import ROOT
+from sitecheck.site import ROOT
 
 
 @lru_cache(maxsize=None)

@@ -1,4 +1,4 @@
-"""Scaled copies of the guide, for scripts/benchmark.py.
+"""Scaled copies of the guide, for the benchmark (`uv run sitecheck benchmark`).
 
 `scaled_site(folder, pages)` writes a snapshot of docs/ and includes/ into
 `folder`, then adds copies of the real pages until the site has about `pages`
@@ -23,7 +23,7 @@ import yaml
 from mkdocs.utils.meta import get_data
 
 from sitecheck.build import ROOT
-from sitecheck.pages import site_config, write_site_config
+from sitecheck.pages import nav_pages, site_config, write_site_config
 
 # Pages that exist once per site: copies of them would not be realistic pages.
 NOT_COPIED = {"404.md", "glossary.md"}
@@ -66,25 +66,10 @@ def scaled_site(folder: Path, pages: int, root: Path = ROOT, features: tuple[str
 def _copyable(nav: list, docs: Path) -> list[tuple[str, str]]:
     """(nav label, file) of every real page worth copying, in reading order."""
     found = []
-    for label, target in _nav_pages(nav):
+    for label, target in nav_pages(nav):
         if target not in NOT_COPIED and "/" not in target and (docs / target).is_file():
             found.append((label, target))
     return found
-
-
-def _nav_pages(nav: list) -> list[tuple[str, str]]:
-    """Flatten a MkDocs nav into (label, file) pairs; external links are skipped."""
-    pairs: list[tuple[str, str]] = []
-    for item in nav:
-        if isinstance(item, str):
-            pairs.append((item, item))
-        elif isinstance(item, dict):
-            for label, value in item.items():
-                if isinstance(value, list):
-                    pairs += _nav_pages(value)
-                elif isinstance(value, str) and value.endswith(".md"):
-                    pairs.append((label, value))
-    return pairs
 
 
 def _copies_needed(extra_pages: int, per_copy: int) -> list[int]:

@@ -13,6 +13,12 @@ import difflib
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sitecheck.problem import Problem
+
+if TYPE_CHECKING:
+    from sitecheck.site import Site
 
 IN_TEMPLATE = re.compile(r"""["']([a-z]+(?:\.[a-z]+)+)["']\s+in\s+(?:config\.theme\.)?features""")
 FLAG_TYPE = re.compile(r"export type Flag\s*=(.*?)(?:\\n){2}", re.DOTALL)
@@ -51,3 +57,10 @@ def unknown_features(features: list[str], config_text: str) -> list[tuple[int | 
         hint = f"did you mean `{guess[0]}`?" if guess else "see Material's documentation for the feature names"
         findings.append((line, f"theme feature `{feature}` is not one of Material's features, so it does nothing: {hint}"))
     return findings
+
+
+def check(site: Site) -> list[Problem]:
+    """Every theme feature in mkdocs.yml is one of the installed Material's (a misspelled one does nothing)."""
+    features = list((site.config.get("theme") or {}).get("features") or [])
+    text = site.config_file.read_text(encoding="utf-8")
+    return [Problem(site.name(site.config_file), message, line=line) for line, message in unknown_features(features, text)]

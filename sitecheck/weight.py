@@ -1,7 +1,8 @@
-"""What a first visit to each page of a built site downloads, raw and gzip (scripts/benchmark.py).
+"""What a first visit to each page of a built site downloads, raw and gzip (`uv run sitecheck benchmark`).
 
 A browser that opens a page fetches the HTML, the stylesheets and what they
-pull in with url(...), the scripts, images and favicon, and, on a page with
+pull in with url(...), the scripts, images and favicon (what privacy.fetched
+lists), and, on a page with
 Material's search form, the search index and the search worker (SEARCH_NOTE).
 Sizes are counted per kind, raw and gzip level 6 (GitHub Pages serves gzip).
 """
@@ -10,13 +11,12 @@ from __future__ import annotations
 
 import gzip
 import json
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from sitecheck.build import html_pages
-from sitecheck.privacy import scan_css
+from sitecheck.privacy import fetched, scan_css
 from sitecheck.settings import section
+from sitecheck.site import address, html_pages, soup
 
 SEARCH_NOTE = (
     "Material's bundle.js starts the search worker and fetches search/search_index.json on every "
@@ -25,44 +25,15 @@ SEARCH_NOTE = (
 )
 
 
-class _References(HTMLParser):
-    """What a browser fetches for a page: stylesheets, scripts, images, favicon; and the search form."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.urls: list[tuple[str, str]] = []  # (kind, url)
-        self.base: str | None = None
-        self.has_search_form = False
-        self.config_json = ""
-        self._in_config = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {name: value or "" for name, value in attrs}
-        rel = a.get("rel", "").lower().split()
-        if tag == "base" and a.get("href"):
-            self.base = a["href"]
-        elif tag == "link" and "stylesheet" in rel and a.get("href"):
-            self.urls.append(("css", a["href"]))
-        elif tag == "link" and "icon" in rel and a.get("href"):
-            self.urls.append(("images", a["href"]))
-        elif tag == "script" and a.get("src"):
-            self.urls.append(("js", a["src"]))
-        elif tag in ("img", "source") and (a.get("src") or a.get("srcset")):
-            # srcset: count its first candidate; the site does not use responsive images today.
-            self.urls.append(("images", a.get("src") or a["srcset"].split(",")[0].split()[0]))
-        elif tag == "object" and a.get("data"):
-            self.urls.append(("images", a["data"]))
-        elif tag == "form" and a.get("name") == "search":
-            self.has_search_form = True
-        self._in_config = tag == "script" and a.get("id") == "__config"
-
-    def handle_data(self, data: str) -> None:
-        if self._in_config:
-            self.config_json += data
-
-    def handle_endtag(self, tag: str) -> None:
-        self._in_config = False
-
+def _kind(found_as: str) -> str | None:
+    """What a reference counts as in the weight, from where privacy.fetched found it."""
+    if found_as.startswith("<link rel="):
+        return "css" if "stylesheet" in found_as else "images" if "icon" in found_as else None
+    if found_as == "<script src>":
+        return "js"
+    if found_as.startswith(("<img ", "<source ", "<object ", "<image ")):
+        return "images"
+    return None  # inline CSS and JS are in the HTML's bytes already; this site has no media or frames
 
 
 class _Sizes:
@@ -104,16 +75,18 @@ def _css_references(css: Path, site_dir: Path) -> list[Path]:
 
 def page_weight(page: Path, site_dir: Path, prefix: str, sizes: _Sizes) -> dict:
     """Bytes of a first visit to one page, by kind, raw and gzip."""
-    page_url = "https://site.invalid" + prefix + str(page.relative_to(site_dir)).replace("index.html", "")
-    parser = _References()
-    parser.feed(page.read_text(encoding="utf-8"))
-    base = urljoin(page_url, parser.base) if parser.base else page_url
+    page_url = "https://site.invalid" + prefix + address(page.relative_to(site_dir).as_posix())
+    parsed = soup(page)
+    base_tag = parsed.find("base", href=True)
+    base = urljoin(page_url, base_tag["href"]) if base_tag else page_url
     files: dict[Path, str] = {page: "html"}
     missing, external = [], []
-    references = list(parser.urls)
-    if parser.has_search_form:
+    references = [(_kind(found_as), url) for found_as, url in fetched(parsed)]
+    references = [(kind, url) for kind, url in references if kind]
+    if parsed.find("form", attrs={"name": "search"}):
         # Material's search: the index from the config's base, and the worker script (SEARCH_NOTE).
-        config = json.loads(parser.config_json or "{}")
+        config_script = parsed.find("script", id="__config")
+        config = json.loads(config_script.get_text() if config_script else "{}")
         root = urljoin(base, (config.get("base") or ".") + "/")
         references.append(("search", urljoin(root, "search/search_index.json")))
         if config.get("search"):

@@ -1,29 +1,52 @@
-"""Shared fixtures: the real site, built once per run, and small throwaway sites for error paths."""
+"""Shared fixtures: the real site, built once per run, and small throwaway sites for error paths.
+
+The guide is built once, in-process (sitecheck/build.py). If it does not build,
+tests/test_build.py reports it once, with the build's own log, and every test that
+needs the built site is skipped with one short line pointing there.
+"""
 
 from __future__ import annotations
 
-import re
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
-from sitecheck.browser import INSTALL_HINT, chromium_available, launch
-from sitecheck.build import ROOT, BuildResult, build
-from sitecheck.pages import site_config, write_site_config
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # before MkDocs/Material are imported
+
+from sitecheck.browser import INSTALL_HINT, chromium_available, launch  # noqa: E402
+from sitecheck.build import ROOT, BuildResult, build  # noqa: E402
+from sitecheck.pages import site_config, write_site_config  # noqa: E402
+from sitecheck.site import Site  # noqa: E402
+
+RUN_ORDER = {"tests/test_build.py": 0, "tests/test_checks.py": 1, "tests/test_browser.py": 3}  # others: 2
+NOT_BUILT = "the site did not build: see the failure of tests/test_build.py::test_the_site_builds_strictly"
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The guide, built once, strictly, into a temp folder; every test shares it."""
-    result = build(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site") / "site")
-    assert result.ok, f"mkdocs build --strict failed:\n{result.log}"
-    return result.site_dir
+def site_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The guide, built once, strictly, into a temp folder, whether it builds or not."""
+    return build(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site") / "site")
+
+
+@pytest.fixture(scope="session")
+def built_site(site_build: BuildResult) -> Path:
+    """The built guide's folder; every test shares it."""
+    if not site_build.ok:
+        pytest.skip(NOT_BUILT)
+    return site_build.site_dir
+
+
+@pytest.fixture(scope="session")
+def site(built_site: Path) -> Site:
+    """The guide as the checks see it: its sources and its built pages (each parsed once)."""
+    return Site(ROOT / "mkdocs.yml", built_site)
 
 
 @pytest.fixture(scope="session")
@@ -84,8 +107,40 @@ def chromium() -> Iterator[Browser]:
     playwright.stop()
 
 
+# --- One sample site for the tests whose small sites build cleanly ----------------------------
+# Each test module adds its pages when it is imported (`add_sample_pages`); the site is built
+# once, after collection, with every module's pages: one build instead of one per test.
+
+SAMPLE_TODAY = "2026-11-24"
+_sample_pages: dict[str, str] = {}
+
+
+def add_sample_pages(pages: dict[str, str]) -> None:
+    for name, text in pages.items():
+        if _sample_pages.get(name, text) != text:
+            raise ValueError(f"two test modules give the sample site a different {name}")
+        _sample_pages[name] = text
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The sample site (every module's pages), built once, strictly, as if today were SAMPLE_TODAY."""
+    pages = {"index.md": page("Home.", title="Home", last_reviewed="2026-11-20"), **_sample_pages}
+    folder = tmp_path_factory.mktemp("sample")
+    (folder / "data").mkdir()  # reviewed_by must name someone on the site's list (tests/test_reviewers.py)
+    (folder / "data" / "reviewers.yaml").write_text(
+        "- {name: Dr Ana Silva, credentials: MD, role: geneticist, conflicts_of_interest: None.}\n", encoding="utf-8")
+    result = build_small(folder, pages, GUIDE_TODAY=SAMPLE_TODAY)
+    if not result.ok:
+        pytest.fail(f"the sample site does not build:\n{result.log}", pytrace=False)
+    return result
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Network tests run only when asked for (`pytest -m network`); otherwise they skip, saying why."""
+    """The build is reported first (so `-x` stops on the build's own message), then the checks
+    (one line per problem), the browser last; network tests run only when asked for
+    (`pytest -m network`), otherwise they skip, saying why."""
+    items.sort(key=lambda item: RUN_ORDER.get(item.nodeid.split("::")[0], 2))
     chosen = config.getoption("-m") or ""
     if "network" in chosen and "not network" not in chosen:
         return

@@ -36,8 +36,8 @@ def line_of(text: str, needle: str, after: str = "") -> int:
 # --- The real data --------------------------------------------------------------------------
 
 
-def test_the_data_is_valid_today() -> None:
-    assert approved.problems(SOURCE, NAME, TODAY) == []
+def test_the_data_holds_every_approved_product() -> None:
+    # Its schema and rules: the registry's `approved-data` check (tests/test_checks.py).
     data = approved.load()
     assert len(data["products"]) >= 29
     assert {p["brand"] for p in data["products"]} >= {"Casgevy", "Encelto", "Kresladi", "Breyanzi"}
@@ -70,6 +70,19 @@ def test_a_future_date_names_file_line_product_and_field() -> None:
     bad = SOURCE.replace("approved: 2017-12-19\n        accelerated", "approved: 2099-01-01\n        accelerated", 1)
     line = line_of(bad, "approved: 2099-01-01")
     assert first_problem(bad) == f"{NAME}:{line}: Luxturna: uses[0].approved 2099-01-01 is in the future"
+
+
+def test_the_registry_check_reports_each_problem_with_file_and_line(tmp_path: Path) -> None:
+    from sitecheck.site import Site
+
+    (tmp_path / "mkdocs.yml").write_text("site_name: Test\n", encoding="utf-8")
+    (tmp_path / "data").mkdir()
+    bad = SOURCE.replace("approved: 2017-12-19\n        accelerated", "approved: 2099-01-01\n        accelerated", 1)
+    (tmp_path / "data" / approved.DATA.name).write_text(bad, encoding="utf-8")
+    found = approved.check(Site(tmp_path / "mkdocs.yml"))
+    assert [(p.line, p.what) for p in found] == [(line_of(bad, "approved: 2099-01-01"),
+                                                  "Luxturna: uses[0].approved 2099-01-01 is in the future")]
+    assert found[0].file.endswith("data/approved-gene-therapies.yaml")
 
 
 def test_guide_today_does_not_move_the_future(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -15,7 +15,7 @@ import pytest
 from conftest import build_small, errors, make_site, page
 from sitecheck import front_matter, markdown_checks, theme
 from sitecheck.build import ROOT, build
-from sitecheck.pages import site_config
+from sitecheck.pages import front_matter as read, markdown_pages, read_front_matter, site_config
 
 TODAY = "2026-11-24"
 SITE_URL = site_config(ROOT / "mkdocs.yml")["site_url"]
@@ -199,15 +199,13 @@ def test_javascript_links_in_any_case_or_spacing() -> None:
     ("---\ntitle: x\njust words\nlast_reviewed: 2026-01-01\n---\n", 3),   # a line with no colon: that line
     ("---\ntitle: Why: because\n---\n", 2),
     ("---\ntitle: x\n- item\n---\n", 3),
+    ("---\ntitle: [unclosed\nlast_reviewed: 2026-01-01\n---\n", 2),    # an open bracket: where it opened
 ])
 def test_yaml_errors_point_at_the_line_to_fix(source: str, line: int) -> None:
-    from sitecheck.reviews import front_matter_error
-
-    assert front_matter_error(source)[1] == line
+    assert read_front_matter(source).error_line == line
 
 
 def test_every_front_matter_key_the_pages_use_is_known() -> None:
-    from sitecheck.pages import front_matter as read, markdown_pages
 
     known = front_matter.known_keys()
     assert {"title", "description", "last_reviewed", "reviewed_by", "reading_level"} <= set(known)
@@ -221,11 +219,26 @@ def test_every_front_matter_key_the_pages_use_is_known() -> None:
     ('--8<-- ";diagrams/nope.md"\n', 0),                  # switched off on purpose
     ('--8<--\ndiagrams/{}.md\ndiagrams/nope.md\n--8<--\n', 1),
     ('```\n--8<-- "diagrams/nope.md"\n```\n', 0),
+    (';--8<-- "diagrams/nope.md"\n', 0),                  # an escaped snippet line is shown as text
+    ('  --8<-- "diagrams/{}.md:2:3"\n', 0),                # some lines of a file that exists
+    ("--8<-- 'diagrams/nope.md'\n", 1),                   # single quotes
 ])
 def test_missing_snippets(markdown: str, count: int) -> None:
     existing = sorted((ROOT / "includes" / "diagrams").glob("*.md"))[0].stem
-    found = front_matter.missing_snippets(markdown.replace("{}", existing), [ROOT / "includes"])
+    found = front_matter.missing_snippets(markdown.replace("{}", existing), [ROOT / "includes"], "docs/a.md")
     assert len(found) == count
+    assert all(problem.file == "docs/a.md" and problem.line for problem in found)
+
+
+def test_a_missing_snippet_is_one_line_not_a_traceback_and_a_present_one_is_fine(tmp_path: Path) -> None:
+    body = 'Text.\n\n--8<-- "diagrams/no-such-diagram.md"\n\nMore.\n\n--8<-- "diagrams/vector-delivery.md"\n'
+    result = build_small(tmp_path, {"index.md": ok_page(body)}, GUIDE_TODAY=TODAY)
+    assert not result.ok and "Traceback" not in result.log and "SnippetMissingError" not in result.log
+    assert errors(result.log) == [
+        "docs/index.md:8: snippet `diagrams/no-such-diagram.md` not found (looked in includes): "
+        "check the file name, or add the file under includes/",
+        "Nothing was built: fix the mistakes listed above.",
+    ]
 
 
 def test_mkdocs_serve_rebuilds_on_includes_hooks_overrides_and_data() -> None:
@@ -243,3 +256,14 @@ def test_invalid_yaml_alone_is_called_a_front_matter_mistake_at_the_line_to_fix(
         "check the quotes, brackets and colons on that line (text with a colon goes in quotes)",
         "Nothing was built: fix the mistakes listed above.",
     ]
+
+
+def test_the_registry_names_a_misspelled_theme_feature_too(tmp_path: Path) -> None:
+    from sitecheck.site import Site
+
+    config = make_site(tmp_path, {"index.md": ok_page()}, theme={**site_config(ROOT / "mkdocs.yml")["theme"],
+                                                                 "features": ["navigation.topp"]})
+    line = config.read_text(encoding="utf-8").splitlines().index("  - navigation.topp") + 1
+    assert [str(p) for p in theme.check(Site(config))] == [
+        f"mkdocs.yml:{line}: theme feature `navigation.topp` is not one of Material's features, so it does nothing: "
+        "did you mean `navigation.top`?"]

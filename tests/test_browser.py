@@ -3,8 +3,9 @@
 Every page (the 404 page too, at an address that does not exist) is checked twice:
 light palette at 360 px (the phone layout), then, switched live, dark palette at
 1280 px (the desktop layout), so each palette and each layout is seen once. Each
-visit runs axe-core and records third-party requests, errors and broken images; the
-tests below read those records. Keyboard and print checks drive their own pages.
+visit runs axe-core and records third-party requests, errors and broken images; then,
+back at 360 px without a reload, each diagram is opened full size. The tests below
+read those records. Keyboard and print checks drive their own pages.
 Budget: about 10 s on 2 cores, so one browser, one server, one load per page.
 """
 
@@ -19,7 +20,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Response, Route
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
@@ -31,6 +31,7 @@ from sitecheck.browser import (
     serve,
     site_pages,
 )
+from sitecheck.site import soup
 
 pytestmark = pytest.mark.browser
 
@@ -54,6 +55,8 @@ class Visit:
     third_party: list[str] = field(default_factory=list)
     broken_images: list[str] = field(default_factory=list)
     scroll_width: int = 0
+    diagrams_opened: int = 0  # on the phone visit: diagrams opened full size
+    covered_diagrams: list[str] = field(default_factory=list)  # ... whose close button sits on them
 
     def __str__(self) -> str:
         return f"{self.page.file} ({self.palette}, {self.width} px)"
@@ -119,8 +122,37 @@ def visits(chromium: Browser, server: SiteServer, built_site: Path) -> list[Visi
             visit.violations = page.evaluate(RUN_AXE, AXE_TAGS)
             visit.third_party, blocked[:] = list(blocked), []
             results.append(visit)
+        if page.locator("a.glightbox").count():
+            # Back to the phone visit, without a reload, to open each diagram as a reader would.
+            phone = results[-len(VISITS)]
+            current.append(phone)
+            _open_diagrams(page, phone)
+            phone.third_party += blocked
+            blocked.clear()
     context.close()
     return results
+
+
+def _open_diagrams(page: Page, visit: Visit) -> None:
+    """Open each diagram full size on a phone: the close button must leave it clear (its title is at the top)."""
+    page.emulate_media(color_scheme=visit.palette)
+    page.set_viewport_size({"width": visit.width, "height": 800})
+    page.wait_for_function(SETTLED, arg=VISITS[0][2], timeout=3000)
+    links = page.locator("a.glightbox")
+    for index in range(links.count()):
+        links.nth(index).click()
+        image = page.locator(".glightbox-container .gslide.current img")
+        image.wait_for(state="visible", timeout=5000)
+        page.wait_for_function(  # the end of the zoom-in animation
+            "document.querySelector('.gslide.current').getAnimations({subtree: true}).length === 0")
+        box, close = image.bounding_box(), page.locator(".gclose").bounding_box()
+        clear = (close["y"] + close["height"] <= box["y"] or close["x"] + close["width"] <= box["x"]
+                 or close["x"] >= box["x"] + box["width"] or close["y"] >= box["y"] + box["height"])
+        if not clear:
+            visit.covered_diagrams.append(f"{visit.page.address} diagram {index + 1}: close button {close}, image {box}")
+        visit.diagrams_opened += 1
+        page.keyboard.press("Escape")
+        page.locator(".glightbox-container").wait_for(state="detached", timeout=5000)
 
 
 # After a live palette switch: the new scheme is set and Material's switching flag is gone.
@@ -289,8 +321,7 @@ def _lightbox_page(site_dir: Path) -> str:
     candidates = [page for page in site_pages(site_dir) if page.file == LIGHTBOX_PAGE]
     candidates += [page for page in site_pages(site_dir) if page.file != LIGHTBOX_PAGE]
     for page in candidates:
-        soup = BeautifulSoup((site_dir / page.file).read_text(encoding="utf-8"), "html.parser")
-        if soup.select_one("a.glightbox"):
+        if soup(site_dir / page.file).select_one("a.glightbox"):
             return page.address
     pytest.fail("No page has a diagram lightbox link (a.glightbox): the diagrams in includes/diagrams/ "
                 "should be included in the pages (e.g. how-genes-work.md).", pytrace=False)
@@ -343,28 +374,9 @@ def _plain(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
 
 
-def test_lightbox_close_button_leaves_the_diagram_clear_on_a_phone(
-    chromium: Browser, server: SiteServer, built_site: Path
-) -> None:
-    # Diagrams have their title at the top: the close button must not sit on it.
-    blocked: list[str] = []
-    context = _context(chromium, server, "light", PHONE_WIDTH, blocked)
-    phone = context.new_page()
-    overlaps = []
-    for page in site_pages(built_site):
-        soup = BeautifulSoup((built_site / page.file).read_text(encoding="utf-8"), "html.parser")
-        for index, _ in enumerate(soup.select("a.glightbox")):
-            phone.goto(server.url + page.address)
-            phone.locator("a.glightbox").nth(index).click()
-            image = phone.locator(".glightbox-container .gslide.current img")
-            image.wait_for(state="visible", timeout=5000)
-            phone.wait_for_function(  # the end of the zoom-in animation
-                "document.querySelector('.gslide.current').getAnimations({subtree: true}).length === 0")
-            box, close = image.bounding_box(), phone.locator(".gclose").bounding_box()
-            clear = (close["y"] + close["height"] <= box["y"] or close["x"] + close["width"] <= box["x"]
-                     or close["x"] >= box["x"] + box["width"] or close["y"] >= box["y"] + box["height"])
-            if not clear:
-                overlaps.append(f"{page.address} diagram {index + 1}: close button {close}, image {box}")
-    context.close()
-    assert not blocked, _report(blocked, "requests to other hosts (blocked)")
+def test_lightbox_close_button_leaves_the_diagram_clear_on_a_phone(visits: list[Visit], built_site: Path) -> None:
+    # Diagrams have their title at the top: the close button must not sit on it (opened in the sweep).
+    expected = sum(len(soup(built_site / page.file).select("a.glightbox")) for page in site_pages(built_site))
+    assert sum(visit.diagrams_opened for visit in visits) == expected
+    overlaps = [entry for visit in visits for entry in visit.covered_diagrams]
     assert not overlaps, "the lightbox close button covers the diagram:\n" + "\n".join(overlaps)

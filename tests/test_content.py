@@ -1,82 +1,109 @@
-"""What every page must carry: front matter, key points, sources, the disclaimer; dated approvals."""
+"""The page-pattern checks (sitecheck/content.py) catch each mistake, with a message an author can act on.
+
+One temporary site holds one bad page per mistake; it builds once, and each check's
+messages are asserted. (The guide's own pages are checked in tests/test_checks.py.)
+"""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
-from sitecheck.build import ROOT
-from sitecheck.pages import front_matter, site_config
+from conftest import make_site, page
+from sitecheck.build import build
+from sitecheck import content
+from sitecheck.problem import Problem
+from sitecheck.site import Site
 
-FDA_LIST = "https://www.fda.gov/vaccines-blood-biologics/cellular-gene-therapy-products/approved-cellular-and-gene-therapy-products"
+GOOD = """# Title
 
+!!! abstract "Key points"
+    - One point.
 
-def nav_pages() -> list[str]:
-    """The Markdown files in the navigation, in reading order."""
-    found: list[str] = []
+## What is it?
 
-    def walk(items: list) -> None:
-        for item in items:
-            value = item if isinstance(item, str) else next(iter(item.values()))
-            walk(value) if isinstance(value, list) else found.append(value)
+Plain words. This guide does not replace advice from your doctor.
 
-    walk(site_config(ROOT / "mkdocs.yml")["nav"])
-    return found
+## Sources
 
-
-PAGES = nav_pages()
-TOPICS = [name for name in PAGES if name not in ("index.md", "glossary.md", "about.md")]
-
-
-def article(built_site: Path, name: str) -> BeautifulSoup:
-    path = built_site / ("index.html" if name == "index.md" else f"{name[:-3]}/index.html")
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article")
+- [FDA](https://www.fda.gov/)
+"""
+META = {"title": '"A question?"', "description": '"One plain sentence for search results, long enough."',
+        "last_reviewed": "2026-11-01"}
+TOPICS = ["good.md", "no-key-points.md", "misspelled.md", "untitled.md", "short.md", "no-sources.md",
+          "no-disclaimer.md", "statement.md", "approved-therapies.md", "footnotes.md"]
+HOME = GOOD.replace("Plain words.", "".join(f"{n}. [{name}]({name})\n" for n, name in enumerate(TOPICS[:-1], 1)))
 
 
-@pytest.mark.parametrize("name", PAGES)
-def test_front_matter(name: str) -> None:
-    meta = front_matter(ROOT / "docs" / name)
-    assert isinstance(meta.get("title"), str) and meta["title"].strip(), name
-    assert isinstance(meta.get("description"), str) and len(meta["description"]) >= 30, name
-    assert "last_reviewed" in meta, name
+def bad(**changes: str) -> str:
+    return page(changes.pop("body", GOOD), **(META | changes))
 
 
-@pytest.mark.parametrize("name", PAGES)
-def test_key_points_sources_and_disclaimer(built_site: Path, name: str) -> None:
-    body = article(built_site, name)
-    assert body.select_one(".admonition.abstract .admonition-title").get_text(strip=True) == "Key points", name
-    sources = body.find(["h2", "h3"], id="sources")
-    footnotes = body.select(".footnote a[href^='https://']")
-    cited = sources.find_next("ul").select("a[href^='https://']") if sources else []
-    assert cited or footnotes, f"{name}: needs a Sources section or footnotes with at least one https link"
-    text = body.get_text(" ", strip=True)
-    assert re.search(r"(does not|doesn't|do not) replace|not medical advice", text), f"{name}: add the one-line disclaimer"
+@pytest.fixture(scope="module")
+def problems(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
+    folder = tmp_path_factory.mktemp("content")
+    misspelled = {key: value for key, value in META.items() if key != "description"}
+    pages = {
+        "index.md": page(HOME, **META),
+        "good.md": bad(),
+        "no-key-points.md": bad(body=GOOD.replace('!!! abstract "Key points"\n    - One point.\n', "")),
+        "misspelled.md": bad(),  # misspelled after the build: the build itself refuses unknown keys
+        "untitled.md": page(GOOD, **{key: value for key, value in META.items() if key != "title"}),
+        "short.md": bad(description='"Too short."'),
+        "no-sources.md": bad(body=GOOD.split("## Sources")[0]),
+        "no-disclaimer.md": bad(body=GOOD.replace("This guide does not replace advice from your doctor.", "")),
+        "statement.md": bad(body=GOOD.replace("## What is it?", "## Why this matters")),
+        "approved-therapies.md": bad(body=GOOD + "\nThe FDA has approved only two gene therapies.\n"),
+        "footnotes.md": bad(body=GOOD.split("## Sources")[0] + "A fact.[^1]\n\n[^1]: [FDA](https://www.fda.gov/)\n"),
+    }
+    nav = [{"Home": "index.md"}, *({name: name} for name in TOPICS)]
+    config = make_site(folder, pages, nav=nav)
+    result = build(config, folder / "site", GUIDE_TODAY="2026-11-24")
+    assert result.ok, result.log
+    (folder / "docs" / "misspelled.md").write_text(
+        page(GOOD, descripton='"One plain sentence for search results, long enough."', **misspelled), encoding="utf-8")
+    site = Site(config, result.site_dir)
+    checks = [content.check_front_matter, content.check_stale_claims, content.check_key_points, content.check_sources,
+              content.check_disclaimer, content.check_question_headings, content.check_home_lists_topics,
+              content.check_approved_page]
+    found: list[Problem] = [problem for check in checks for problem in check(site)]
+    by_file: dict[str, list[str]] = {}
+    for problem in found:
+        by_file.setdefault(Path(problem.file).name, []).append(str(problem))
+    return by_file
 
 
-@pytest.mark.parametrize("name", TOPICS)
-def test_headings_are_questions(built_site: Path, name: str) -> None:
-    for heading in article(built_site, name).find_all("h2"):
-        text = heading.get_text(" ", strip=True).rstrip("¶").strip()
-        assert text.endswith("?") or text in ("Sources",), f"{name}: heading '{text}' should be a reader's question"
+@pytest.mark.parametrize(("file", "message"), [
+    ("no-key-points.md", 'docs/no-key-points.md: no "Key points" box: add !!! abstract "Key points" under the title'),
+    ("misspelled.md", "docs/misspelled.md:2: unknown front-matter key `descripton`: did you mean `description`? "
+                      "(known keys are listed in data/front-matter.yaml)"),
+    ("untitled.md", "docs/untitled.md:1: no `title` in the front matter: add title: \"The reader's question?\""),
+    ("short.md", "docs/short.md:3: the description has 10 characters: write at least 30"),
+    ("no-sources.md", "docs/no-sources.md: no Sources section or footnotes with an https link: add ## Sources"),
+    ("no-disclaimer.md", "docs/no-disclaimer.md: no disclaimer: add the one-line reminder"),
+    ("statement.md", 'docs/statement.md:12: heading "Why this matters" is not a question: write it as a question'),
+    ("approved-therapies.md", 'docs/approved-therapies.md: no "as of" date for the list'),
+    ("approved-therapies.md", "docs/approved-therapies.md: no link to FDA's list of approved products"),
+    ("approved-therapies.md", "docs/approved-therapies.md: no table of approved therapies"),
+    ("approved-therapies.md", "docs/approved-therapies.md:20: says only two gene therapies are approved"),
+    ("index.md", "docs/index.md: footnotes.md is in the nav but not in the home page's list: "
+                 "add it to the numbered list in docs/index.md"),
+])
+def test_each_mistake_is_named_with_its_fix(problems: dict[str, list[str]], file: str, message: str) -> None:
+    assert any(line.startswith(message) for line in problems.get(file, [])), problems.get(file)
 
 
-def test_home_lists_every_topic_in_reading_order(built_site: Path) -> None:
-    links = [a["href"] for a in article(built_site, "index.md").select("ol a")]
-    expected = [f"{name[:-3]}/" for name in PAGES if name not in ("index.md", "glossary.md", "about.md")]
-    assert links == expected
+def test_good_pages_pass(problems: dict[str, list[str]]) -> None:
+    assert "good.md" not in problems and "footnotes.md" not in problems
 
 
-def test_approved_list_is_dated_and_points_to_fda(built_site: Path) -> None:
-    body = article(built_site, "approved-therapies.md")
-    assert re.search(r"as of \d{1,2} (January|February|March|April|May|June|July|August|September|October|"
-                     r"November|December) \d{4}", body.get_text(" "), re.IGNORECASE)
-    assert body.find("a", href=FDA_LIST), "link to FDA's official list of approved products"
-    assert body.find("table")
-
-
-def test_no_stale_two_therapies_claim() -> None:
-    for path in sorted((ROOT / "docs").glob("*.md")):
-        assert not re.search(r"approved (only )?(two|2) gene therap", path.read_text(), re.IGNORECASE), path
+def test_the_home_list_must_follow_the_nav_order(tmp_path: Path) -> None:
+    # Only the built home page is read: write it by hand instead of building a site.
+    (tmp_path / "mkdocs.yml").write_text("site_name: Test\nnav: [index.md, a.md, b.md]\n", encoding="utf-8")
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text(
+        '<article><ol><li><a href="b/">B</a></li><li><a href="a/">A</a></li></ol></article>', encoding="utf-8")
+    found = content.check_home_lists_topics(Site(tmp_path / "mkdocs.yml", tmp_path / "site"))
+    assert [str(p) for p in found] == ["docs/index.md: the numbered list is not in the nav's order: "
+                                       "list the topics as nav: in mkdocs.yml orders them: a.md, b.md"]

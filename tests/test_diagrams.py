@@ -10,24 +10,17 @@ import re
 from pathlib import Path
 
 import pytest
-import textstat
 
 from sitecheck import diagrams
+from sitecheck.site import Site
 
 ROOT = Path(__file__).resolve().parents[1]
 DIAGRAM_DIR = ROOT / "docs" / "assets" / "diagrams"
-SNIPPET_DIR = ROOT / "includes" / "diagrams"
 SVGS = sorted(DIAGRAM_DIR.glob("*.svg"))
-SNIPPETS = sorted(SNIPPET_DIR.glob("*.md"))
 EXPECTED = {path.stem for path in SVGS}  # the generator's tests (test_drawing.py) tie these to the words files
 
 
 # --- The SVG files ---------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("svg", SVGS, ids=lambda path: path.stem)
-def test_diagram_passes_the_svg_checks(svg: Path) -> None:
-    assert diagrams.svg_problems(svg) == []
 
 
 def test_contrast_ratio_matches_wcag_reference_values() -> None:
@@ -102,43 +95,48 @@ def test_font_and_size_are_inherited_from_a_parent(tmp_path: Path) -> None:
 
 
 # --- The snippets that put each diagram on a page ------------------------------------------
+# The guide's own snippets and SVG files pass the registry's checks (tests/test_checks.py):
+# `svg-files`, `diagram-snippets`, `diagram-words`. Here: each rule catches its mistake.
 
-IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(/?assets/diagrams/(?P<name>[a-z0-9-]+)\.svg\)\{(?P<attrs>[^}]*)\}")
+SNIPPET = """<figure markdown="span">
+  ![A cell takes in a vector that carries a new gene to the nucleus.](assets/diagrams/demo.svg){ width="360" height="200" loading="lazy" }
+  <figcaption>A vector carries a gene.</figcaption>
+</figure>
 
-
-@pytest.mark.parametrize("snippet", SNIPPETS, ids=lambda path: path.stem)
-def test_snippet_shows_its_diagram_with_words(snippet: Path) -> None:
-    text = snippet.read_text(encoding="utf-8")
-    image = IMAGE.search(text)
-    assert image and image["name"] == snippet.stem, "the snippet must show assets/diagrams/<its name>.svg"
-    assert len(image["alt"].split()) >= 8, "alt text should say what the diagram shows"
-    assert '<figure markdown="span">' in text and "<figcaption>" in text
-    assert '??? info "The diagram in words"' in text
-
-
-@pytest.mark.parametrize("snippet", SNIPPETS, ids=lambda path: path.stem)
-def test_snippet_size_matches_the_svg(snippet: Path) -> None:
-    """width/height on the <img> reserve the right space before the lazy image loads."""
-    attrs = dict(re.findall(r'(\w+)="([^"]*)"', IMAGE.search(snippet.read_text(encoding="utf-8"))["attrs"]))
-    svg = (DIAGRAM_DIR / f"{snippet.stem}.svg").read_text(encoding="utf-8")
-    width, height = (float(v) for v in re.search(r'<svg[^>]* width="([\d.]+)" height="([\d.]+)"', svg).groups())
-    assert attrs.get("loading") == "lazy"
-    assert float(attrs["height"]) / float(attrs["width"]) == pytest.approx(height / width, rel=0.01)
+??? info "The diagram in words"
+    1. **A vector comes.** It carries a gene.
+"""
+LONG = " ".join(["word"] * 25) + "."
+HARD_WORDS = "Immunosuppressive corticosteroid administration necessitates comprehensive hepatological evaluation."
 
 
-def _words_only(snippet: Path) -> str:
-    """The 'diagram in words' block as plain sentences."""
-    block = snippet.read_text(encoding="utf-8").split('"The diagram in words"', 1)[1]
-    block = re.sub(r"\*\*|^\s*(\d+\.|-)\s+", "", block, flags=re.MULTILINE)
-    return re.sub(r"\s+", " ", block).strip()
-
-
-@pytest.mark.parametrize("snippet", SNIPPETS, ids=lambda path: path.stem)
-def test_diagram_words_are_plain(snippet: Path) -> None:
-    words = _words_only(snippet)
-    sentences = [s for s in re.split(r"(?<=[.!?:])\s+", words) if s]
-    assert max(len(s.split()) for s in sentences) <= 20
-    assert textstat.flesch_kincaid_grade(words) <= 6
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        pytest.param(lambda t: t.replace("demo.svg", "other.svg"), "does not show assets/diagrams/demo.svg", id="wrong-image"),
+        pytest.param(lambda t: t.replace("A cell takes in a vector that carries a new gene to the nucleus.", "A cell"),
+                     "the alt text is too short", id="short-alt"),
+        pytest.param(lambda t: t.replace("<figcaption>A vector carries a gene.</figcaption>", ""), "no figure with a caption",
+                     id="no-caption"),
+        pytest.param(lambda t: t.split("??? info")[0], "no text version", id="no-words"),
+        pytest.param(lambda t: t.replace(' loading="lazy"', ""), "the image does not load lazily", id="not-lazy"),
+        pytest.param(lambda t: t.replace('height="200"', 'height="400"'), "do not match demo.svg", id="wrong-size"),
+        pytest.param(lambda t: t.replace("It carries a gene.", LONG), "has 25 words", id="long-sentence"),
+        pytest.param(lambda t: t.replace("It carries a gene.", HARD_WORDS), "reads at grade", id="hard-words"),
+    ],
+)
+def test_snippet_checks_catch_each_mistake(tmp_path: Path, change, message: str) -> None:
+    (tmp_path / "mkdocs.yml").write_text("site_name: Test\n", encoding="utf-8")
+    (tmp_path / "docs" / "assets" / "diagrams").mkdir(parents=True)
+    (tmp_path / "docs" / "assets" / "diagrams" / "demo.svg").write_text(_good().replace('height="200"', 'height="200"'))
+    (tmp_path / "includes" / "diagrams").mkdir(parents=True)
+    snippet = tmp_path / "includes" / "diagrams" / "demo.md"
+    site = Site(tmp_path / "mkdocs.yml")
+    snippet.write_text(SNIPPET, encoding="utf-8")
+    assert diagrams.check_snippets(site) == [] and diagrams.check_diagram_words(site) == []
+    snippet.write_text(change(SNIPPET), encoding="utf-8")
+    found = [str(problem) for problem in diagrams.check_snippets(site) + diagrams.check_diagram_words(site)]
+    assert any(line.startswith("includes/diagrams/demo.md: ") and message in line for line in found), found
 
 
 # --- The built site ---------------------------------------------------------------------
@@ -148,14 +146,6 @@ def test_every_diagram_is_shown_on_a_page(built_site: Path) -> None:
     shown = diagrams.referenced_diagrams(built_site)
     missing = EXPECTED - set(shown)
     assert not missing, f"diagrams on no page: {sorted(missing)}"
-
-
-def test_every_image_has_alt_text(built_site: Path) -> None:
-    assert diagrams.images_without_alt(built_site) == []
-
-
-def test_content_images_open_in_the_lightbox(built_site: Path) -> None:
-    assert diagrams.content_images_without_lightbox(built_site) == []
 
 
 def test_diagram_links_point_to_the_svg(built_site: Path) -> None:

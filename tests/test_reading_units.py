@@ -50,7 +50,7 @@ def test_prose_under_sources_and_footnote_text_are_scored_but_citation_lists_are
 @pytest.mark.parametrize(("relaxed", "message"), [
     ({"max_fkgl": 14, "reason": "Drug names."},
      "docs/a.md: `reading_level.max_fkgl: 14` is above the most a page may relax it to (10, pyproject.toml "
-     "[tool.sitecheck.readability]): rewrite the hardest sentences (`uv run python scripts/readability_report.py` "
+     "[tool.sitecheck.readability]): rewrite the hardest sentences (`uv run sitecheck readability` "
      "lists them) instead."),
     ({"max_smog": 12, "reason": "Drug names."}, "docs/a.md: `reading_level.max_smog: 12` is above the most"),
 ])

@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import build_small, page
+from conftest import add_sample_pages, build_small, page
 from sitecheck import reviews
-from sitecheck.build import ROOT, html_pages, source_for
+from sitecheck.build import ROOT, BuildResult, html_pages, source_for
 from sitecheck.pages import front_matter
+from sitecheck.site import soup
 
 TODAY = "2026-12-01"  # on or after every date in the real docs and data/ (the data plugin checks those too)
 
@@ -84,6 +85,8 @@ def test_every_bad_page_fails_the_build_with_its_file_and_line(tmp_path: Path) -
         "future.md": page(title="Bad", last_reviewed="2027-01-01"),
         "reviewer.md": page(title="Bad", last_reviewed="2026-01-01", reviewed_by="[Dr A, Dr B]"),
         "yaml.md": "---\ntitle: [unclosed\nlast_reviewed: 2026-01-01\n---\n\nText.\n",
+        "quote.md": '---\ntitle: "unclosed\nlast_reviewed: 2026-01-01\n---\n\nText.\n',
+        "typo.md": page(title="Typo", last_reveiwed="2026-01-01"),
     }
     result = build_small(tmp_path, pages, GUIDE_TODAY=TODAY)
     assert not result.ok
@@ -94,13 +97,15 @@ def test_every_bad_page_fails_the_build_with_its_file_and_line(tmp_path: Path) -
         "words.md:3: ": "not a date in the form YYYY-MM-DD",
         "future.md:3: ": "is in the future",
         "reviewer.md:4: ": "must be text with the reviewer's name and role",
-        "yaml.md:3: ": "not valid YAML (expected ',' or ']', but got ':'; it started on line 2)",
+        "yaml.md:2: ": "not valid YAML (expected ',' or ']', but got ':'; it started on line 2)",
+        "quote.md:2: ": "not valid YAML",
+        "typo.md:3: ": "unknown front-matter key `last_reveiwed`: did you mean `last_reviewed`?",
     }
     for where, message in expected.items():
         line = next((line for line in result.log.splitlines() if where in line), "")
         assert message in line, f"expected '{where}... {message}' in the log:\n{result.log}"
-        assert "last_reviewed: YYYY-MM-DD" in line or "reviewed_by" in line or "YAML" in line
-    assert "Nothing was built" in result.log
+        assert "last_reviewed" in line or "reviewed_by" in line or "YAML" in line
+    assert "Nothing was built: fix the mistakes listed above." in result.log
     assert not (tmp_path / "site" / "index.html").exists()
 
 
@@ -114,19 +119,16 @@ def test_bad_interval_setting_fails_the_build(tmp_path: Path) -> None:
     assert "mkdocs.yml: extra.review.interval_months" in result.log
 
 
-def test_good_variants_render_dates_reviewer_and_overdue_notice(tmp_path: Path) -> None:
-    pages = {
-        "index.md": page(title="Home", last_reviewed="2026-11-20"),
-        "quoted.md": page(title="Quoted", last_reviewed='"2026-06-01"', reviewed_by='"Dr Ana Silva"'),
-        "datetime.md": page(title="Timed", last_reviewed="2026-06-01 23:30:00"),
-        "old.md": page(title="Old", last_reviewed="2025-11-01"),
-    }
-    (tmp_path / "data").mkdir()  # reviewed_by must name someone on the site's list (tests/test_reviewers.py)
-    (tmp_path / "data" / "reviewers.yaml").write_text(
-        "- {name: Dr Ana Silva, credentials: MD, role: geneticist, conflicts_of_interest: None.}\n", encoding="utf-8")
-    result = build_small(tmp_path, pages, GUIDE_TODAY=TODAY)
-    assert result.ok, result.log
-    site = tmp_path / "site"
+add_sample_pages({
+    "quoted.md": page(title="Quoted", last_reviewed='"2026-06-01"', reviewed_by='"Dr Ana Silva"'),
+    "datetime.md": page(title="Timed", last_reviewed="2026-06-01 23:30:00"),
+    "old.md": page(title="Old", last_reviewed="2025-11-01"),
+})
+
+
+def test_good_variants_render_dates_reviewer_and_overdue_notice(sample_site: BuildResult) -> None:
+    result = sample_site
+    site = result.site_dir
 
     quoted = BeautifulSoup((site / "quoted" / "index.html").read_text(), "html.parser")
     footer = quoted.select_one(".review-dates")
@@ -152,11 +154,11 @@ def test_every_page_shows_both_dates_and_valid_json_ld(built_site: Path, docs_di
     for path in pages:
         meta = front_matter(source_for(path, built_site, docs_dir))
         last = reviews.parse_date(meta["last_reviewed"])
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        times = soup.select(".review-dates time")
+        parsed = soup(path)
+        times = parsed.select(".review-dates time")
         assert [t["datetime"] for t in times] == [last.isoformat(), reviews.add_months(last, 12).isoformat()], path
         assert times[0].get_text() == reviews.format_date(last)
-        blocks = soup.find_all("script", type="application/ld+json")
+        blocks = parsed.find_all("script", type="application/ld+json")
         assert len(blocks) == 1, path
         data = json.loads(blocks[0].string)
         assert data["@type"] == "MedicalWebPage" and data["lastReviewed"] == last.isoformat()

@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
 from conftest import make_site, page
-from sitecheck.build import ROOT
-
-
-def load_script(name: str):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from sitecheck.commands import review_due
 
 
 @pytest.fixture()
 def report(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("GUIDE_TODAY", "2026-12-01")
-    return load_script("review_due").main
+    monkeypatch.setenv("GUIDE_TODAY", "2026-11-24")
+    return review_due.main
 
 
 def test_overdue_and_due_soon_pages_are_listed_and_exit_1(tmp_path: Path, report, capsys) -> None:
@@ -48,7 +40,22 @@ def test_broken_front_matter_exits_2_naming_file_and_line(tmp_path: Path, report
     assert "docs/index.md:3: " in capsys.readouterr().out
 
 
-def test_the_real_site_has_no_broken_review_dates(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The real pages carry real review dates: check them on today's date, not the pinned one.
-    monkeypatch.delenv("GUIDE_TODAY", raising=False)
-    assert load_script("review_due").main([]) in (0, 1)
+@pytest.mark.parametrize(
+    ("arguments", "today", "message"),
+    [
+        (["--days", "-5"], "2026-11-24", "sitecheck review-due: --days must be 0 or more, not -5"),
+        (["--config", "no/such/mkdocs.yml"], "2026-11-24",
+         "sitecheck review-due: --config no/such/mkdocs.yml: no such file; give the site's mkdocs.yml"),
+        ([], "2026-13-01", "sitecheck review-due: `GUIDE_TODAY: 2026-13-01` is not a real calendar date; "
+                           "write it as GUIDE_TODAY=YYYY-MM-DD"),
+        ([], "next week", "sitecheck review-due: `GUIDE_TODAY: next week` is not a date in the form YYYY-MM-DD; "
+                          "write it as GUIDE_TODAY=YYYY-MM-DD"),
+    ],
+    ids=["negative-days", "missing-config", "impossible-today", "words-today"],
+)
+def test_a_wrong_command_is_one_line_and_exit_2(arguments: list[str], today: str, message: str,
+                                                monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    monkeypatch.setenv("GUIDE_TODAY", today)
+    assert review_due.main(arguments) == 2  # usage, not 1 ("a page is overdue")
+    out, err = capsys.readouterr()
+    assert err.splitlines() == [message] and out == ""

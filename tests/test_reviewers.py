@@ -33,10 +33,22 @@ def write_reviewers(folder: Path, text: str) -> None:
     (folder / "data" / "reviewers.yaml").write_text(text, encoding="utf-8")
 
 
-def test_the_projects_list_is_valid() -> None:
-    # It starts empty: nobody is named until a real, qualified person has reviewed a page.
-    people = reviewers.load(ROOT / "data" / "reviewers.yaml")
-    assert all(person.name and person.credentials and person.role for person in people)
+# The project's own list (empty until a real, qualified person has reviewed a page) is checked by the
+# registry's `reviewers` check (tests/test_checks.py): valid, and naming everyone pages name.
+
+
+def test_the_registry_check_names_the_list_and_the_pages_that_name_someone_else(tmp_path: Path,
+                                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from sitecheck.site import Site
+
+    monkeypatch.chdir(tmp_path)
+    config = make_site(tmp_path, {"index.md": page(title="Home", last_reviewed="2026-11-01", reviewed_by="Ana Exampel")})
+    write_reviewers(tmp_path, ANA)
+    assert [str(p) for p in reviewers.check(Site(config))] == [
+        "docs/index.md:4: `reviewed_by: Ana Exampel` is not on the reviewers list in data/reviewers.yaml: did you mean "
+        "`Ana Example`? the list has Ana Example; add the reviewer there first, or correct the name"]
+    write_reviewers(tmp_path, ANA + "- name: Bo\n")
+    assert [str(p) for p in reviewers.check(Site(config))][0].startswith("data/reviewers.yaml:5: reviewer 2 (Bo): ")
 
 
 def test_a_list_is_read_with_every_field(tmp_path: Path) -> None:

@@ -5,8 +5,8 @@ sitecheck/drawing/layouts/NAME.py (dashes become underscores). English writes
 docs/assets/diagrams/NAME.svg and includes/diagrams/NAME.md; another language
 LANG writes docs/LANG/assets/diagrams/NAME.svg and includes/diagrams/LANG/NAME.md.
 
-    uv run python -m sitecheck.drawing.generate          # write every SVG and snippet
-    uv run python -m sitecheck.drawing.generate --check  # exit 1 if one is out of date; write nothing
+    uv run sitecheck diagrams          # write every SVG and snippet
+    uv run sitecheck diagrams --check  # exit 1 if one is out of date; write nothing
 
 A diagram is refused (exit 1, naming the file) when its text would be smaller
 than min_font_size, paler than min_contrast (both in [tool.sitecheck.diagrams]
@@ -28,7 +28,7 @@ from sitecheck.drawing.snippet import snippet
 from sitecheck.drawing.svg import Drawing, LayoutError, Limits
 from sitecheck.drawing.words import DATA_DIR, DEFAULT_LANGUAGE, WordsError, display, load, words_files
 
-COMMAND = "uv run python -m sitecheck.drawing.generate"
+COMMAND = "uv run sitecheck diagrams"
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,7 @@ def orphans(results: list[Result]) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="sitecheck diagrams", description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if a file is out of date; write nothing")
     args = parser.parse_args(argv)
     try:

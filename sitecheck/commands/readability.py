@@ -1,7 +1,7 @@
-"""Reading-level report: a table per page, the site median and each page's hardest sentences.
+"""Reading-level report: each page's scores, the site median and each page's hardest sentences.
 
-    uv run python scripts/readability_report.py            # builds the site, prints the table
-    uv run python scripts/readability_report.py --json     # the same, for machines
+    uv run sitecheck readability            # builds the site, prints the table
+    uv run sitecheck readability --json     # the same, for machines
 
 Exits 1 when a page is over its limit: the same rule as the test suite.
 """
@@ -20,7 +20,7 @@ from sitecheck.settings import section
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="sitecheck readability", description=__doc__.splitlines()[0])
     site_argument(parser)
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     args = parser.parse_args(argv)
@@ -76,5 +76,3 @@ def _as_text(reports: list[readability.PageReport], median: float) -> str:
     return "\n".join(out)
 
 
-if __name__ == "__main__":
-    sys.exit(main())

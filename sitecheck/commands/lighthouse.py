@@ -1,14 +1,14 @@
 """Lighthouse on every page of the built site, served locally as GitHub Pages would, phone and desktop.
 
-    uv run python scripts/lighthouse.py                 # builds the site, audits every page, prints a table
-    uv run python scripts/lighthouse.py --site site/    # an already built site
-    uv run python scripts/lighthouse.py --runs 1        # one run per page and preset (default 3, median)
-    uv run python scripts/lighthouse.py --page how-genes-work --page index   # only these pages
-    uv run python scripts/lighthouse.py --json          # the same, for machines
+    uv run sitecheck lighthouse                 # builds the site, audits every page, prints a table
+    uv run sitecheck lighthouse --site site/    # an already built site
+    uv run sitecheck lighthouse --runs 1        # one run per page and preset (default 3, median)
+    uv run sitecheck lighthouse --page how-genes-work --page index   # only these pages
+    uv run sitecheck lighthouse --json          # the same, for machines
 
 Goals: `[tool.sitecheck.lighthouse]` (scores) and `[tool.sitecheck.weight]` (a first visit's
 gzip bytes, counted by sitecheck/weight.py) in pyproject.toml. The table shows every page's
-scores with PASS or FAIL per goal; the script exits 1 when any goal fails.
+scores with PASS or FAIL per goal; the command exits 1 when any goal fails.
 
 Needs Node 18+ (npx fetches the pinned Lighthouse into npm's cache: nothing is added
 to the repository) and Chromium at /usr/bin/chromium. No request leaves the machine:
@@ -85,7 +85,7 @@ class Run:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="sitecheck lighthouse", description=__doc__.splitlines()[0])
     site_argument(parser)
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.add_argument("--runs", type=int, default=3, help="runs per page and preset; the median is kept (default 3)")

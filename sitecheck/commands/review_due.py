@@ -1,11 +1,13 @@
 """Review-due report: which pages are past their review date, and which fall due soon.
 
-    uv run python scripts/review_due.py              # due within 30 days
-    uv run python scripts/review_due.py --days 90
-    uv run python scripts/review_due.py --json
+    uv run sitecheck review-due              # due within 30 days
+    uv run sitecheck review-due --days 90
+    uv run sitecheck review-due --json
+    GUIDE_TODAY=2027-01-01 uv run sitecheck review-due   # as if it were another day
 
 Exit code: 0 when no page is overdue, 1 when any page is overdue, 2 when a page's
-review front matter is broken. The weekly workflow runs it.
+review front matter is broken or the command was used wrongly (one line says which).
+The weekly workflow runs it.
 """
 
 from __future__ import annotations
@@ -22,15 +24,20 @@ from sitecheck.cli import table
 from sitecheck.pages import site_config
 
 
+USAGE = 2  # the exit code for a command used wrongly, as argparse uses it
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="sitecheck review-due", description=__doc__.splitlines()[0])
     parser.add_argument("--days", type=int, default=30, help="also list pages due within this many days (30)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="the site's mkdocs.yml")
     args = parser.parse_args(argv)
-
-    interval = reviews.interval_setting(site_config(args.config).get("extra") or {})
-    today = reviews.today()
+    try:
+        interval, today = _settings(args)
+    except _UsageError as error:
+        print(f"sitecheck review-due: {error}", file=sys.stderr)
+        return USAGE
     statuses = reviews.site_reviews(args.config.parent / "docs", interval, today)
     errors = [status.error for status in statuses if status.error]
     overdue = [s for s in statuses if s.review and s.review.overdue]
@@ -43,6 +50,25 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(_text(today, args.days, errors, overdue, soon))
     return 2 if errors else 1 if overdue else 0
+
+
+class _UsageError(Exception):
+    pass
+
+
+def _settings(args: argparse.Namespace) -> tuple[int, dt.date]:
+    """The review interval and today's date, or one line saying what is wrong with the command."""
+    if args.days < 0:
+        raise _UsageError(f"--days must be 0 or more, not {args.days}")
+    if not args.config.is_file():
+        raise _UsageError(f"--config {args.config}: no such file; give the site's mkdocs.yml")
+    try:
+        interval = reviews.interval_setting(site_config(args.config).get("extra") or {})
+        return interval, reviews.today()
+    except reviews.ReviewDateError as error:
+        message = str(error).split(". Write")[0]  # GUIDE_TODAY: not the front-matter advice
+        raise _UsageError(f"{message}; write it as GUIDE_TODAY=YYYY-MM-DD" if "GUIDE_TODAY" in message
+                          else f"{args.config}: {error}") from None
 
 
 def _row_data(status: reviews.PageStatus) -> dict:
@@ -64,6 +90,3 @@ def _text(today: dt.date, days: int, errors: list[str], overdue: list, soon: lis
     out += ["", f"Due within {days} days: {len(soon)} page(s)"] + ([table(_rows(soon, today), header)] if soon else [])
     return "\n".join(out)
 
-
-if __name__ == "__main__":
-    sys.exit(main())
