@@ -323,7 +323,7 @@ def _wrap(pieces: list[NavigableString], spots: list[tuple[int, int]], number: i
         piece = pieces[piece_number]
         text = str(piece)
         start, stop = min(offsets), max(offsets) + 1
-        mark = _MAKER.new_tag("mark", attrs={"class": MARK_CLASS})
+        mark = _MAKER.new_tag("mark", attrs={"class": MARK_CLASS, "data-sentence": str(number)})
         if first:
             mark["id"] = f"{PANEL_CLASS}-hard-{number}"
             first = False
