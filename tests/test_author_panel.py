@@ -135,11 +135,17 @@ def _wait(ready, seconds: float, log: Path, what: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def reports(served: Served, tmp_path_factory: pytest.TempPathFactory) -> dict[str, readability.PageReport]:
-    """The readability report of the same site, built (before any test edits it)."""
+def built_copy(served: Served, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same site, built as `mkdocs build` does (before any test edits it)."""
     built = build(served.config, tmp_path_factory.mktemp("built") / "site", GUIDE_TODAY=SAMPLE_TODAY)
     assert built.ok, built.log
-    return {Path(report.page).name: report for report in readability.report_site(built.site_dir, served.folder / "docs")}
+    return built.site_dir
+
+
+@pytest.fixture(scope="module")
+def reports(built_copy: Path, served: Served) -> dict[str, readability.PageReport]:
+    """The readability report of the built copy: what `uv run sitecheck readability` prints for it."""
+    return {Path(report.page).name: report for report in readability.report_site(built_copy, served.folder / "docs")}
 
 
 def _panel(html: str) -> BeautifulSoup:
@@ -219,10 +225,86 @@ def test_a_build_carries_no_panel(built_site: Path) -> None:
     assert not _carriers(built_site)
 
 
-def test_a_build_of_the_served_site_carries_no_panel(reports: dict, served: Served, tmp_path: Path) -> None:
-    built = build(served.config, tmp_path / "site", GUIDE_TODAY=SAMPLE_TODAY)
-    assert built.ok, built.log
-    assert not _carriers(built.site_dir)
+def test_a_build_of_the_served_site_carries_no_panel(built_copy: Path) -> None:
+    assert html_pages(built_copy)
+    assert not _carriers(built_copy)
+
+
+# --- In a browser: axe in both palettes, nothing covered on a phone, keyboard, print ------------
+
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+RUN_AXE = """async tags => (await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]}))
+  .violations.map(rule => `${rule.id}: ${rule.help}: ${rule.nodes.map(node => node.target.join(" ")).join(", ")}`)"""
+# Elements of the article outside the panel whose box meets the panel's box.
+COVERED = """() => {
+  const panel = document.querySelector("details.author-panel").getBoundingClientRect();
+  return [...document.querySelectorAll("article *, .md-header, .md-header *")]
+    .filter(el => !el.closest("details.author-panel, .md-search") && !el.contains(document.querySelector("details.author-panel")))
+    .filter(el => el.checkVisibility({opacityProperty: true, visibilityProperty: true}))
+    .filter(el => { const box = el.getBoundingClientRect();
+      return box.width > 0 && box.height > 0 && box.left < panel.right && box.right > panel.left
+        && box.top < panel.bottom && box.bottom > panel.top; })
+    .map(el => el.tagName + "." + el.className);
+}"""
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    from sitecheck.browser import INSTALL_HINT, chromium_available, launch
+
+    if not chromium_available():
+        if os.environ.get("CI") == "true":
+            pytest.fail(INSTALL_HINT, pytrace=False)
+        pytest.skip(INSTALL_HINT)
+    playwright = sync_playwright().start()
+    chromium = launch(playwright)
+    yield chromium
+    chromium.close()
+    playwright.stop()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("palette", ["light", "dark"])
+def test_the_panel_passes_axe_and_covers_nothing(browser, served: Served, palette: str) -> None:
+    context = browser.new_context(color_scheme=palette, viewport={"width": 360, "height": 800})
+    context.add_init_script(path=str(AXE))
+    tab = context.new_page()
+    tab.goto(served.url + "bad/")
+    panel, summary = tab.locator("details.author-panel"), tab.locator("details.author-panel > summary")
+    found = []
+    for width in (360, 1280):
+        tab.set_viewport_size({"width": width, "height": 800})
+        closed = panel.bounding_box()["height"]
+        summary.focus()
+        tab.keyboard.press("Enter")  # a <details> opens from the keyboard
+        assert panel.evaluate("el => el.open"), "Enter on the summary did not open the panel"
+        for state in ("open", "closed"):
+            found += [f"{palette}, {width} px, {state}: {line}" for line in tab.evaluate(RUN_AXE, AXE_TAGS)]
+            found += [f"{palette}, {width} px, {state}: covers {what}" for what in tab.evaluate(COVERED)]
+            scroll = tab.evaluate("document.documentElement.scrollWidth")
+            assert scroll <= width, f"{palette}, {width} px, {state}: the page is {scroll} px wide"
+            if state == "open":
+                tab.keyboard.press("Enter")
+        assert not panel.evaluate("el => el.open")
+        assert closed <= 60, f"closed, the panel is {closed} px high at {width} px: not one line"
+    context.close()
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.browser
+def test_the_panel_is_not_printed(browser, served: Served) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    tab = context.new_page()
+    tab.goto(served.url)
+    assert tab.locator("mark.author-panel-mark").count() >= 3
+    tab.emulate_media(media="print")
+    assert not tab.locator("details.author-panel").is_visible()
+    backgrounds = tab.evaluate("[...document.querySelectorAll('mark.author-panel-mark')].map(m => getComputedStyle(m).backgroundColor)")
+    context.close()
+    assert set(backgrounds) == {"rgba(0, 0, 0, 0)"}, backgrounds
 
 
 # --- The hook's switches ------------------------------------------------------------------
