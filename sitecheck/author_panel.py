@@ -27,12 +27,11 @@ from sitecheck.site import Site, built_file
 HERE = Path(__file__).parent
 PANEL_CLASS = "author-panel"
 MARK_CLASS = "author-panel-mark"
-# Checks the panel does not run on one page, and why: they need the whole built site.
-WHOLE_SITE = {
-    "internal-links": "needs every page (MkDocs' log in the terminal names broken links)",
-    "diagrams-shown": "needs every page",
-    "reading-level": "shown above, from the same report",  # its problem is made from the panel's report
-}
+# Checks the panel does not run on one page: they need the whole built site (MkDocs' own
+# log in the terminal names broken links meanwhile).
+WHOLE_SITE = ("internal-links", "diagrams-shown")
+# Its problem is made from the panel's own report (readability.problem), not computed again.
+FROM_REPORT = ("reading-level",)
 # Languages the reading-level scorer knows. Spanish pages: add "es" here with its scorer
 # (Fernández Huerta / INFLESZ) in sitecheck/readability.py; `reading_level` picks it.
 SCORED_LANGUAGES = {"en"}
@@ -50,7 +49,7 @@ class Panel:
     report: readability.PageReport | None  # None: no scorer for the page's language
     problems: list[Problem] = field(default_factory=list)
     candidates: list[str] = field(default_factory=list)
-    not_checked: dict[str, str] = field(default_factory=dict)
+    not_checked: list[str] = field(default_factory=list)
 
     @property
     def difficulty(self) -> list[float]:
@@ -135,7 +134,7 @@ def make_panel(html: str, src_uri: str, meta: dict, language: str, state: BuildS
     if due:
         problems.append(due)
     return Panel(file, language, report, problems, glossary_candidates(found, state.glossary_forms()),
-                 {name: why for name, why in WHOLE_SITE.items() if name in registry.CHECKS})
+                 [name for name in WHOLE_SITE if name in registry.CHECKS])
 
 
 ARTICLE_START = re.compile(r'<article class="md-content__inner[^"]*">')
@@ -163,7 +162,7 @@ def built_problems(article: str, src_uri: str, state: BuildState) -> list[Proble
     names = (site.file(src_uri), built_file(src_uri))
     problems = []
     for name, check in registry.CHECKS.items():
-        if check.needs != registry.BUILT or name in WHOLE_SITE:
+        if check.needs != registry.BUILT or name in WHOLE_SITE or name in FROM_REPORT:
             continue
         for problem in check.run(site):
             # Other pages were not built here ("not built"); the address `mkdocs serve` gives

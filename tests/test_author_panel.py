@@ -165,7 +165,7 @@ def test_the_panel_shows_the_readability_reports_numbers(served: Served, reports
     assert shown == {"fkgl": str(report.scores.fkgl), "smog": str(report.scores.smog),
                      "words": str(report.scores.words), "sentences": str(report.scores.sentences)}
     summary = " ".join(panel.summary.get_text().split())
-    assert f"FKGL {report.scores.fkgl}/8" in summary and f"SMOG {report.scores.smog}/9" in summary
+    assert f"FKGL {report.scores.fkgl:.1f}/8" in summary and f"SMOG {report.scores.smog:.1f}/9" in summary
     assert not panel.has_attr("open"), "the panel must start closed, as one line"
     listed = [item.span.get_text() for item in panel.select("[data-panel=hardest] li")]
     assert listed == report.hardest and len(listed) == 3
