@@ -67,10 +67,14 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
     start = time.perf_counter()
     language = page.meta.get("lang") or config.theme.get("language") or "en"
-    panel = author_panel.make_panel(output, page.file.src_uri, page.meta, language, _state.build)
-    output = author_panel.add_panel(output, panel)
+    try:
+        panel = author_panel.make_panel(output, page.file.src_uri, page.meta, language, _state.build)
+        shown = author_panel.add_panel(output, panel)
+    except Exception as error:  # a preview aid must never stop the preview: say so and show the page
+        log.warning(f"Author panel: none on {page.file.src_uri}: {type(error).__name__}: {error}")
+        return output
     _state.timings_ms.append((time.perf_counter() - start) * 1000)
-    return output
+    return shown
 
 
 def on_post_build(config: MkDocsConfig) -> None:

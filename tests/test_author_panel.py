@@ -364,3 +364,23 @@ def test_a_page_in_a_language_without_a_scorer_says_so(tmp_path: Path) -> None:
         state.close()
     assert panel.report is None
     assert "No reading-level scorer for this page's language (es) yet." in shown
+
+
+def test_a_panel_that_fails_leaves_the_page_as_it_was(hook, monkeypatch: pytest.MonkeyPatch,
+                                                      caplog: pytest.LogCaptureFixture) -> None:
+    monkeypatch.setenv("GUIDE_AUTHOR_PANEL", "1")
+    hook.on_startup(command="serve", dirty=False)
+    hook.on_config(_Config())
+
+    def broken(*args: object) -> None:
+        raise ValueError("no article")
+
+    monkeypatch.setattr(author_panel, "make_panel", broken)
+    page = type("Page", (), {"meta": {}, "file": type("File", (), {"src_uri": "vectors.md"})()})()
+    config = _Config()
+    config.theme = {"language": "en"}
+    try:
+        assert hook.on_post_page("<html></html>", page=page, config=config) == "<html></html>"
+    finally:
+        hook.on_shutdown()
+    assert "Author panel: none on vectors.md: ValueError: no article" in caplog.text
