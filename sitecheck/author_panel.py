@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import jinja2
+import markupsafe
 from bs4 import BeautifulSoup, NavigableString, SoupStrainer, Tag
 
 from sitecheck import glossary, readability, registry, reviews
@@ -244,7 +245,13 @@ def add_panel(html: str, panel: Panel) -> str:
 @lru_cache(maxsize=1)
 def _template() -> jinja2.Template:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE), autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    env.filters["code"] = _code
     return env.get_template("author_panel.html")
+
+
+def _code(text: str) -> markupsafe.Markup:
+    """A message's `backticked` parts (front-matter keys, Markdown to type) as code."""
+    return markupsafe.Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", str(markupsafe.escape(text))))
 
 
 @lru_cache(maxsize=1)
