@@ -9,7 +9,6 @@ The panel is a `<details>` element at the top of the article, closed to one line
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import tempfile
 from dataclasses import dataclass, field
@@ -18,7 +17,7 @@ from pathlib import Path
 
 import jinja2
 import markupsafe
-from bs4 import BeautifulSoup, NavigableString, SoupStrainer, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag
 
 from sitecheck import glossary, readability, registry, reviews
 from sitecheck.problem import Problem

@@ -354,8 +354,8 @@ def test_a_page_in_a_language_without_a_scorer_says_so(tmp_path: Path) -> None:
     from sitecheck.site import Site
 
     config = make_site(tmp_path, {"index.md": PAGES["index.md"]}, nav=[{"Home": "index.md"}])
-    html = (f'<html><head></head><body><article class="md-content__inner md-typeset"><h1>Hola</h1>'
-            f"<p>Una frase corta.</p></article></body></html>")
+    html = ('<html><head></head><body><article class="md-content__inner md-typeset"><h1>Hola</h1>'
+            "<p>Una frase corta.</p></article></body></html>")
     state = author_panel.BuildState(Site(config))
     try:
         panel = author_panel.make_panel(html, "index.md", {"last_reviewed": "2026-11-20"}, "es", state)
