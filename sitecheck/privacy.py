@@ -60,7 +60,11 @@ JS_REQUESTS = [
 
 def own_origin(config_file: Path = ROOT / "mkdocs.yml") -> str:
     """The origin of `site_url` (where the guide is published), which is not a third party."""
-    parts = urlsplit(site_config(config_file).get("site_url") or "")
+    return origin_of(site_config(config_file).get("site_url"))
+
+
+def origin_of(site_url: str | None) -> str:
+    parts = urlsplit(site_url or "")
     return f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
 
 
@@ -95,7 +99,7 @@ def third_party_problem(file: str, kind: str, url: str) -> Problem:
 
 def check(site: Site) -> list[Problem]:
     """Nothing in the built site makes a reader's browser contact another host (static scan)."""
-    return scan_site(site.site_dir, own_origin(site.config_file))
+    return scan_site(site.site_dir, origin_of(site.config.get("site_url")))  # the config read once
 
 
 def scan_html(text: str) -> list[tuple[str, str]]:

@@ -29,7 +29,7 @@ UNIT_TAGS = ("p", "li", "td", "th", "dt", "dd", "figcaption", "blockquote")
 SKIP_SELECTORS = (
     "h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "script", "style", "summary",
     ".admonition-title", ".review-dates", ".review-overdue", ".headerlink",
-    ".footnote-backref", ".md-source-file", "nav", "sup",
+    ".footnote-backref", ".md-source-file", "nav", "sup", ".author-panel",
 )
 WORD = re.compile(r"[A-Za-z0-9]+(?:['’.-][A-Za-z0-9]+)*")
 # A sentence ends at . ! or ? followed by a space and a capital, digit or quote.
@@ -73,6 +73,11 @@ def _cmu() -> dict[str, int]:
         word = word.split("(")[0] if word.endswith(")") else word
         counts.setdefault(word, sum(ch.isdigit() for ch in phones.split("#")[0]))
     return counts
+
+
+def in_dictionary(word: str) -> bool:
+    """The CMU dictionary knows the word (an English word, not a brand name)."""
+    return word.lower() in _cmu()
 
 
 # Words the dictionary lacks and the rule gets wrong.
@@ -284,7 +289,11 @@ def hard_units(found: list[str], limits: Limits) -> list[tuple[float, str]]:
 
 
 def report_page(page: str, html: str, limits: Limits, hardest_count: int = 3) -> PageReport:
-    found = units(html)
+    return report_units(page, units(html), limits, hardest_count)
+
+
+def report_units(page: str, found: list[str], limits: Limits, hardest_count: int = 3) -> PageReport:
+    """The report of a page's reading units (the author panel has them already, for its glossary candidates)."""
     return PageReport(page, score(found), limits, hardest(found, hardest_count), hard_units(found, limits))
 
 
@@ -337,7 +346,11 @@ def check(site: Site) -> list[Problem]:
     except LimitError as error:
         file, message = str(error).split(": ", 1)
         return [Problem(file, message)]
-    return [Problem(report.page, f"FKGL {report.scores.fkgl} (limit {report.limits.max_fkgl}), "
-                    f"SMOG {report.scores.smog} (limit {report.limits.max_smog})",
-                    "shorten its hardest sentences first:" + "".join(f"\n  - {s}" for s in report.hardest))
-            for report in reports if not report.passed]
+    return [problem(report) for report in reports if not report.passed]
+
+
+def problem(report: PageReport) -> Problem:
+    """A page over its limit, as the check and the author panel say it."""
+    return Problem(report.page, f"FKGL {report.scores.fkgl} (limit {report.limits.max_fkgl}), "
+                   f"SMOG {report.scores.smog} (limit {report.limits.max_smog})",
+                   "shorten its hardest sentences first:" + "".join(f"\n  - {s}" for s in report.hardest))

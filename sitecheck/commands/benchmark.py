@@ -6,6 +6,7 @@
     uv run sitecheck benchmark --json       # the numbers as JSON on stdout
     uv run sitecheck benchmark --json r.json  # the tables, and the numbers in r.json
     uv run sitecheck benchmark --data-pages   # only what rendering pages from data/ adds to a build
+    uv run sitecheck benchmark --author-panel # only: the author panel's cost while serving (~1 min)
 
 What is measured (numbers, not pass/fail tests; the goals, in `[tool.sitecheck.benchmark]`
 and `[tool.sitecheck.weight]` of pyproject.toml, are printed at the end):
@@ -36,6 +37,11 @@ and `[tool.sitecheck.weight]` of pyproject.toml, are printed at the end):
    CSS, JS, images and favicon it references, and Material's search index and
    search worker script (both fetched on every page load over http(s): see
    SEARCH_NOTE), raw and gzip level 6 (GitHub Pages serves gzip).
+
+5. With `--author-panel`, only this: what the author panel (hooks/author_panel.py) adds to
+   a page's rebuild while `mkdocs serve` runs, and to a build (nothing, by design). Serve
+   rebuilds run in one warm process, as `mkdocs serve` does, with the panel on and off
+   (GUIDE_AUTHOR_PANEL=0), interleaved; builds with the panel's hook and without it.
 
 Everything is written to a temp folder, removed at the end.
 """
@@ -72,6 +78,7 @@ TEST_SUITE_GOAL_S = float(GOALS["max_test_suite_s"])
 LINK_CHECK_GOAL_S = float(GOALS["max_link_check_1000_s"])  # for 1,000 pages
 DATA_PAGES_GOAL = float(GOALS["max_data_pages_overhead"])  # rendering pages from data/ may add this to a build
 PAGE_WEIGHT_GOAL = goal_bytes()  # gzip bytes of a first visit: [tool.sitecheck.weight] in pyproject.toml
+AUTHOR_PANEL_GOAL_MS = float(GOALS["max_author_panel_ms"])  # added to a page's rebuild while serving
 SELF = [sys.executable, "-m", "sitecheck.commands.benchmark"]  # this module in a fresh process
 
 
@@ -249,6 +256,79 @@ def time_test_suite(runs: int) -> dict:
         summary = lines[-1].strip("= ") if lines else run.stderr.strip()[-200:]
         log(f"    tests: {times.samples[-1]:.1f} s  ({summary})")
     return times.as_dict() | {"exit_code": code, "summary": summary}
+
+
+# --- The author panel, while serving ---------------------------------------------------
+
+SERVE_URL = "http://127.0.0.1:8000/"
+PANEL_HOOK = "hooks/author_panel.py"
+
+
+def _rebuild(config_file: Path, site_dir: Path, command: str, panel: bool) -> tuple[float, float, list[float]]:
+    """One build as `mkdocs serve` (or `mkdocs build`) runs it in this process: CPU s, wall s, the panel's ms per page."""
+    load_config, build = _mkdocs()
+    os.environ["GUIDE_AUTHOR_PANEL"] = "1" if panel else "0"
+    config = load_config(str(config_file), site_dir=str(site_dir))
+    config.plugins.on_startup(command=command, dirty=False)
+    serve_url = None
+    if command == "serve":
+        config.site_url = serve_url = SERVE_URL
+    wall, cpu = time.perf_counter(), time.process_time()
+    build(config, serve_url=serve_url)
+    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    hooks = [module for name, module in config.hooks.items() if name.endswith("author_panel.py")]
+    return cpu, wall, list(hooks[0]._state.timings_ms) if hooks and panel and command == "serve" else []
+
+
+def time_author_panel(repeats: int, folder: Path) -> dict:
+    """Serve rebuilds with the panel vs without; builds with its hook vs without (interleaved, warm)."""
+    import logging
+
+    from sitecheck.pages import site_config, write_site_config
+
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    real = scaled_site(folder / "real", 0)  # a copy of the docs: the panel names pages from the config's folder
+    settings = site_config(ROOT / "mkdocs.yml")
+    with_hook = real.config_file
+    without = write_site_config(real.config_file.parent / "no-panel.yml", {**settings, "hooks": [
+        hook for hook in settings.get("hooks", []) if not hook.endswith(PANEL_HOOK)]}, real.docs_dir, ROOT)
+    variants = {"serve, panel": (with_hook, "serve", True), "serve, no panel": (with_hook, "serve", False),
+                "build, panel hook": (with_hook, "build", True), "build, no panel hook": (without, "build", True)}
+    cpu = {name: Timings() for name in variants}
+    per_page: list[float] = []
+    pages = len(list(real.docs_dir.rglob("*.md")))
+    for round_ in range(repeats + 1):  # the first round warms up (imports, the syllable dictionary), not counted
+        order = list(variants) if round_ % 2 else list(reversed(variants))
+        for name in order:
+            config_file, command, panel = variants[name]
+            seconds, wall, timings = _rebuild(config_file, folder / "site", command, panel)
+            if round_:
+                cpu[name].samples.append(seconds)
+                per_page += timings
+                log(f"    {name:<22} CPU {seconds:6.2f} s  wall {wall:6.2f} s")
+    os.environ.pop("GUIDE_AUTHOR_PANEL", None)
+    added = (cpu["serve, panel"].median - cpu["serve, no panel"].median) / pages * 1000
+    build_added = cpu["build, panel hook"].median - cpu["build, no panel hook"].median
+    return {"pages": pages, "repeats": repeats, "cpu": {name: t.as_dict() for name, t in cpu.items()},
+            "serve_added_ms_per_page": round(added, 1),
+            "hook_ms_per_page": {"median": round(statistics.median(per_page), 1), "max": round(max(per_page), 1)},
+            "build_added_s": round(build_added, 3),
+            "build_added_fraction": round(build_added / cpu["build, no panel hook"].median, 4)}
+
+
+def author_panel_report(result: dict) -> str:
+    cpu = result["cpu"]
+    rows = [[name, f"{t['median_s']:.2f} ({t['min_s']:.2f}–{t['max_s']:.2f})"] for name, t in cpu.items()]
+    verdict = "PASS" if result["serve_added_ms_per_page"] <= AUTHOR_PANEL_GOAL_MS else "FAIL"
+    return "\n".join([
+        f"Author panel: the real site ({result['pages']} pages), {result['repeats']} builds per variant, one warm process, CPU time:",
+        table(rows, ["variant", "CPU s, median (min–max)"]),
+        f"Serve: the panel adds {result['serve_added_ms_per_page']:.0f} ms of CPU to a page's rebuild "
+        f"(its hook, timed per page: median {result['hook_ms_per_page']['median']:.0f} ms, at most "
+        f"{result['hook_ms_per_page']['max']:.0f} ms wall, the first page of a build also running the source checks).",
+        f"Build: its hook adds {result['build_added_s'] * 1000:+.0f} ms ({result['build_added_fraction']:+.1%}): noise; it returns at once.",
+        f"{verdict}  the panel adds <= {AUTHOR_PANEL_GOAL_MS:g} ms to a page's rebuild while serving",
+    ])
 
 
 # --- Running it all ------------------------------------------------------------
@@ -466,6 +546,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="what if: add this Material feature to every measured config (e.g. navigation.prune)")
     parser.add_argument("--data-pages", action="store_true",
                         help=f"only measure what rendering pages from data/ adds to a build (goal: <= {DATA_PAGES_GOAL * 100:.0f}%%)")
+    parser.add_argument("--author-panel", action="store_true",
+                        help="only measure what the author panel adds while serving, and to a build (~1 min)")
     parser.add_argument("--child", nargs=2, type=Path, metavar=("CONFIG", "SITE_DIR"), help=argparse.SUPPRESS)
     parser.add_argument("--child-imports", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -480,6 +562,13 @@ def main(argv: list[str] | None = None) -> int:
     from mkdocs.exceptions import Abort
 
     folder = Path(tempfile.mkdtemp(prefix="guide-benchmark-"))
+    if args.author_panel:
+        try:
+            result = time_author_panel(args.repeat or 5, folder)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+        print(json.dumps(result, indent=2) if args.json == "-" else author_panel_report(result))
+        return 0 if result["serve_added_ms_per_page"] <= AUTHOR_PANEL_GOAL_MS else 1
     try:
         results = run(plan(args), folder)
     except Abort as error:
