@@ -42,6 +42,22 @@ def build(config_file: Path, site_dir: Path, **env: str) -> BuildResult:
     return BuildResult(run.returncode == 0, run.stdout + run.stderr, site_dir)
 
 
+# The whole guide as published: the English site first (its build empties its folder), then each
+# other language into its folder inside it (mkdocs.yml `extra.languages`, README "Languages").
+LANGUAGE_BUILDS = ((ROOT / "mkdocs.yml", ""), (ROOT / "mkdocs.es.yml", "es"))
+
+
+def build_site(site_dir: Path, configs: tuple[tuple[Path, str], ...] = LANGUAGE_BUILDS, **env: str) -> BuildResult:
+    """Every language of the guide into one site: (config, folder in the site) in order, stopping at the first failure."""
+    logs = []
+    for config_file, folder in configs:
+        result = build(config_file, site_dir / folder if folder else site_dir, **env)
+        logs.append(result.log)
+        if not result.ok:
+            return BuildResult(False, "\n".join(logs), site_dir)
+    return BuildResult(True, "\n".join(logs), site_dir)
+
+
 def source_for(page: Path, site_dir: Path, docs_dir: Path) -> Path | None:
     """The Markdown file a built page came from (`about/index.html` -> `docs/about.md`)."""
     relative = page.relative_to(site_dir)

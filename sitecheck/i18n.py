@@ -1,0 +1,121 @@
+"""The guide's languages: their words (data/i18n/LANG.yaml), dates written out, and twin pages.
+
+Every page exists once per language, under the same file name in that language's docs
+folder (docs/vectors.md, docs-es/vectors.md). mkdocs.yml lists the languages under
+`extra.languages` (docs folder, and folder in the published site); mkdocs.es.yml builds
+the Spanish pages into the English site's es/. Nothing here knows about MkDocs, so hooks,
+commands and tests share it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from sitecheck.build import ROOT
+
+DATA = ROOT / "data" / "i18n"
+DEFAULT = "en"
+
+
+class LanguageError(ValueError):
+    """A language setting or a words file that cannot be used."""
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str          # "es": theme.language of its config
+    docs_dir: Path     # its pages (absolute)
+    site_path: str     # its folder in the published site: "" for English, "es/" for Spanish
+
+    @property
+    def is_default(self) -> bool:
+        return self.site_path == ""
+
+
+def languages(extra: dict, config_dir: Path) -> dict[str, Language]:
+    """The languages in mkdocs.yml's `extra.languages` (docs folders relative to mkdocs.yml), checked.
+
+    None listed (a one-language site, such as the tests' small sites): no twins, no selector.
+    """
+    listed = (extra or {}).get("languages") or {}
+    found = {}
+    for code, settings in listed.items():
+        if not isinstance(settings, dict) or "docs_dir" not in settings or "site_path" not in settings:
+            raise LanguageError(f"mkdocs.yml: extra.languages.{code} needs `docs_dir` and `site_path` "
+                                '(for example `{docs_dir: docs-es, site_path: es/}`)')
+        path = str(settings["site_path"])
+        if path and not path.endswith("/"):
+            raise LanguageError(f"mkdocs.yml: extra.languages.{code}.site_path must end with '/' (got {path!r})")
+        found[code] = Language(code, (config_dir / settings["docs_dir"]).resolve(), path)
+    if found and sum(language.is_default for language in found.values()) != 1:
+        raise LanguageError("mkdocs.yml: exactly one of extra.languages has `site_path: \"\"` (the site's root)")
+    return found
+
+
+@lru_cache(maxsize=None)
+def _load(name: str) -> dict:
+    path = DATA / f"{name}.yaml"
+    if not path.is_file():
+        raise LanguageError(f"{path.relative_to(ROOT)} does not exist: copy data/i18n/{DEFAULT}.yaml and translate it")
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def words(lang: str) -> dict:
+    """The interface words for one language (data/i18n/LANG.yaml)."""
+    return _load(lang)
+
+
+def macro_words(lang: str) -> dict:
+    """The words the data macros write (data/i18n/LANG-macros.yaml)."""
+    return _load(f"{lang}-macros")
+
+
+def format_date(day: dt.date, lang: str = DEFAULT) -> str:
+    """'4 December 2026', '4 de diciembre de 2026': whatever the machine's locale."""
+    table = words(lang)
+    return table["date_format"].format(day=day.day, month=table["months"][day.month - 1], year=day.year)
+
+
+def month_year(value: str, lang: str = DEFAULT) -> str:
+    """`2024-04-18` or `2024-04` -> 'April 2024', 'abril de 2024'."""
+    table = words(lang)
+    return table["month_year_format"].format(month=table["months"][int(value[5:7]) - 1], year=value[:4])
+
+
+def pages(docs_dir: Path) -> set[str]:
+    """The Markdown pages of one language, as paths relative to its docs folder."""
+    return {path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md")}
+
+
+def missing_twins(langs: dict[str, Language], root: Path = Path.cwd()) -> list[str]:
+    """One line per page without a twin in another language, naming the file to write."""
+    found = {code: pages(language.docs_dir) for code, language in langs.items()}
+    problems = []
+    for code, language in langs.items():
+        for other_code, other in langs.items():
+            if other_code == code:
+                continue
+            for name in sorted(found[code] - found[other_code]):
+                have, want = _shown(language.docs_dir / name, root), _shown(other.docs_dir / name, root)
+                problems.append(f"{have}: has no {words(other_code)['name']} twin ({other_code}): write {want} "
+                                f"(same file name), or remove {have}")
+    return problems
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def twin_path(url: str, lang: Language, other: Language) -> str:
+    """A page's address (relative to its own language's site root) as its twin's, relative to the
+    site root of `lang`: `vectors/` in English -> `es/vectors/`; in Spanish -> `../vectors/`."""
+    up = "" if lang.is_default else "../" * lang.site_path.count("/")
+    return f"{up}{other.site_path}{url}"
