@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,7 +38,6 @@ from sitecheck.pages import front_matter
 
 log = logging.getLogger("mkdocs.hooks.i18n")
 NOT_FOUND = "404.md"
-KEY = "english_review"
 
 
 @dataclass
@@ -133,6 +133,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    if _build.langs:
+        _keep_material_from_fetching_sitemaps(Path(config.site_dir))
     for entry in _build.stale:
         log.info(f"Translation behind its English page: {entry}")
     if _build.stale:
@@ -142,6 +144,29 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 class _PageError(Exception):
     pass
+
+
+# Material's bundle fetches `sitemap.xml` beside every <link rel="alternate"> on each page load, to
+# steer its language links to the same page (squidfunk/mkdocs-material#6582). Our head links go to
+# each page's twin, so it would fetch es/vectors/sitemap.xml and the like: missing files, 2-3 wasted
+# requests a page (and, in tests, requests to the real site's host). The selector's links already
+# lead to the twin, so that function is switched off in the built copy of the bundle.
+SITEMAP_LOOKUP = re.compile(r'(function \w+\(\{document\$:(\w+)\}\)\{)(let \w+=new Map;\2\.pipe\(\w+\(\(\)=>\w+\("link\[rel=alternate\]"\)\))')
+
+SITEMAP_LOOKUP_OFF = re.compile(r'function \w+\(\{document\$:\w+\}\)\{return;let \w+=new Map;')
+
+
+def _keep_material_from_fetching_sitemaps(site_dir: Path) -> None:
+    bundles = sorted((site_dir / "assets" / "javascripts").glob("bundle.*.min.js"))
+    for bundle in bundles:
+        text = bundle.read_text(encoding="utf-8")
+        if SITEMAP_LOOKUP_OFF.search(text):
+            continue  # switched off already (`mkdocs serve` keeps unchanged files)
+        text, found = SITEMAP_LOOKUP.subn(r"\1return;\3", text)
+        if found != 1:
+            raise PluginError(f"hooks/i18n.py: Material's language-link script changed in {bundle.name}: "
+                              "update SITEMAP_LOOKUP to match it (see the comment there)")
+        bundle.write_text(text, encoding="utf-8")
 
 
 def _default() -> i18n.Language:
@@ -167,35 +192,26 @@ def _alternates(page: Page) -> list[dict]:
 
 def _check_translation(page: Page) -> None:
     """`english_review` is a real date, not after the English twin's review; a later English review is listed."""
-    source = page.file.content_string
-    path = _shown(page)
-    if KEY not in page.meta:
-        raise _PageError(f"{path}:{reviews.key_line(source, 'last_reviewed') or 1}: no `{KEY}`: add "
-                         f"`{KEY}: YYYY-MM-DD` with the English page's `last_reviewed` that this page follows")
-    try:
-        followed = reviews.parse_date(page.meta[KEY], KEY)
-    except reviews.ReviewDateError as error:
-        message = str(error).split(" Write the date")[0]
-        raise _PageError(f"{path}:{reviews.key_line(source, KEY) or 1}: {message} "
-                         f"Copy the English page's `last_reviewed`, for example `{KEY}: 2026-12-01`.") from None
     english_file = _default().docs_dir / page.file.src_uri
     try:
         english = reviews.parse_date(front_matter(english_file).get("last_reviewed"))
     except reviews.ReviewDateError:
-        return  # the English build reports the English page's own date
-    if followed > english:
-        raise _PageError(f"{path}:{reviews.key_line(source, KEY) or 1}: `{KEY}: {followed}` is later than the English "
-                         f"page's `last_reviewed: {english}` ({_relative(english_file)}): copy that date")
-    if english > followed:
+        english = None  # the English build reports the English page's own date
+    try:
+        followed = i18n.followed_review(page.meta, english)
+    except reviews.ReviewDateError as error:
+        line = reviews.key_line(page.file.content_string, error.key) or 1
+        raise _PageError(f"{_shown(page)}:{line}: {error}") from None
+    if english is not None and english > followed:
         words = i18n.words(_build.code)["stale_translation"]
         english_link = next(alt for alt in page.meta["alternates"] if alt["lang"] == _default().code)
         page.meta["stale_translation"] = {
             "title": words["title"],
             "text": words["text"].format(english_date=i18n.format_date(english, _build.code),
                                          followed_date=i18n.format_date(followed, _build.code)),
-            "link": words["link"], "href": english_link["href"], "english_reviewed": english.isoformat(),
+            "link": words["link"], "href": english_link["href"],
         }
-        _build.stale.append(f"{path} follows the English review of {followed}; "
+        _build.stale.append(f"{_shown(page)} follows the English review of {followed}; "
                             f"{_relative(english_file)} was reviewed on {english}")
 
 

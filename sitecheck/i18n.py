@@ -10,6 +10,7 @@ commands and tests share it.
 from __future__ import annotations
 
 import datetime as dt
+import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -119,3 +120,63 @@ def twin_path(url: str, lang: Language, other: Language) -> str:
     site root of `lang`: `vectors/` in English -> `es/vectors/`; in Spanish -> `../vectors/`."""
     up = "" if lang.is_default else "../" * lang.site_path.count("/")
     return f"{up}{other.site_path}{url}"
+
+
+# --- Translations kept current ----------------------------------------------------------------
+ENGLISH_REVIEW = "english_review"
+HOW_TO_FIX = f"Copy the English page's `last_reviewed`, for example `{ENGLISH_REVIEW}: 2026-12-01`."
+
+
+@dataclass(frozen=True)
+class Translation:
+    page: str            # docs-es/vectors.md
+    english: str         # docs/vectors.md
+    followed: dt.date    # the English review this page follows
+    english_reviewed: dt.date
+
+    @property
+    def stale(self) -> bool:
+        return self.english_reviewed > self.followed
+
+
+def followed_review(meta: dict, english_reviewed: dt.date | None) -> dt.date:
+    """A translated page's `english_review`, checked: a real date, not after its English twin's review."""
+    from sitecheck import reviews
+
+    if ENGLISH_REVIEW not in meta:
+        raise reviews.ReviewDateError(f"no `{ENGLISH_REVIEW}`: add `{ENGLISH_REVIEW}: YYYY-MM-DD`, the English "
+                                      "page's `last_reviewed` that this page follows", key="last_reviewed")
+    try:
+        followed = reviews.parse_date(meta[ENGLISH_REVIEW], ENGLISH_REVIEW)
+    except reviews.ReviewDateError as error:
+        raise reviews.ReviewDateError(str(error).split(" Write the date")[0] + " " + HOW_TO_FIX, key=ENGLISH_REVIEW) from None
+    if english_reviewed is not None and followed > english_reviewed:
+        raise reviews.ReviewDateError(f"`{ENGLISH_REVIEW}: {followed}` is later than the English page's "
+                                      f"`last_reviewed: {english_reviewed}`: copy that date", key=ENGLISH_REVIEW)
+    return followed
+
+
+def translations(english_docs: Path, translated_docs: Path) -> tuple[list[Translation], list[str]]:
+    """Every translated page with the English review it follows, and one error line per page that
+    cannot say (for the review-due report; the build stops on the same errors)."""
+    from sitecheck import reviews
+    from sitecheck.pages import front_matter
+
+    found, errors = [], []
+    for name in sorted(pages(translated_docs)):
+        path, english = translated_docs / name, english_docs / name
+        shown = f"{translated_docs.name}/{name}"
+        if not english.is_file():
+            continue  # a missing twin is the build's error
+        try:
+            english_reviewed = reviews.parse_date(front_matter(english).get("last_reviewed"))
+        except reviews.ReviewDateError:
+            continue  # the English page's own date: reported with the English pages
+        try:
+            followed = followed_review(front_matter(path), english_reviewed)
+        except reviews.ReviewDateError as error:
+            line = reviews.key_line(path.read_text(encoding="utf-8"), error.key) or 1
+            errors.append(f"{shown}:{line}: {error}")
+            continue
+        found.append(Translation(shown, f"{english_docs.name}/{name}", followed, english_reviewed))
+    return found, errors

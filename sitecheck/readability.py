@@ -139,14 +139,15 @@ def hardest(units: list[str], count: int = 3) -> list[str]:
     return ranked[:count]
 
 
-def units(html: str) -> list[str]:
-    """The reading units of a built page's article body."""
+def units(html: str, sources: tuple[str, ...] | list[str] = ("Sources", "References")) -> list[str]:
+    """The reading units of a built page's article body. `sources`: the citation sections' headings,
+    in the page's language (data/i18n/LANG.yaml `content.sources`: "Fuentes" in Spanish)."""
     # Parse only the article: the navigation grows with the site and would dominate the cost.
     article = BeautifulSoup(html, "html.parser", parse_only=SoupStrainer("article")).find("article")
     if article is None:
         soup = BeautifulSoup(html, "html.parser")
         article = soup.body or soup
-    _drop_sources(article)
+    _drop_sources(article, {name.lower() for name in sources})
     for element in article.select(", ".join(SKIP_SELECTORS)):  # one pass over the tree, not one per selector
         if not element.decomposed:
             element.decompose()
@@ -167,11 +168,11 @@ def _own_text(element: Tag) -> str:
     return "".join(pieces)
 
 
-def _drop_sources(article: Tag) -> None:
+def _drop_sources(article: Tag, names: set[str]) -> None:
     """The lists of a "Sources" section are citations, not text to read: drop them up to the next
     heading. Its paragraphs are prose a reader reads, and are scored like any other."""
     for heading in article.find_all(["h2", "h3"]):
-        if heading.get_text(" ", strip=True).lower().rstrip("¶ ").strip() not in ("sources", "references"):
+        if heading.get_text(" ", strip=True).lower().rstrip("¶ ").strip() not in names:
             continue
         for sibling in list(heading.find_next_siblings()):
             if sibling.name in ("h1", "h2") or (heading.name == "h3" and sibling.name == "h3"):
