@@ -103,8 +103,8 @@ def missing_twins(langs: dict[str, Language], root: Path = Path.cwd()) -> list[s
                 continue
             for name in sorted(found[code] - found[other_code]):
                 have, want = _shown(language.docs_dir / name, root), _shown(other.docs_dir / name, root)
-                problems.append(f"{have}: has no {words(other_code)['name']} twin ({other_code}): write {want} "
-                                f"(same file name), or remove {have}")
+                problems.append(f"{have}: has no twin in {_shown(other.docs_dir, root)}/: write {want} "
+                                f"(the same file name, in {other_code}), or remove {have}")
     return problems
 
 
