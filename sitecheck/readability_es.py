@@ -23,7 +23,7 @@ from sitecheck import readability
 
 WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 # A sentence ends at . ! ? or … followed by a space and a capital, digit, ¿, ¡ or an opening quote.
-SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'»”)\]]*\s+(?=[¿¡«\"'“(0-9]|[^\W\d_])")
+SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'»”)\]]*\s+(?=[¿¡«\"'“(0-9A-ZÁÉÍÓÚÑÜ])")
 NO_BREAK_AFTER = re.compile(r"\b(?:p\. ej|Dr|Dra|Sr|Sra|Sres|EE\. UU|etc|núm|aprox|pág|vs)\.$")
 STRONG = set("aeoáéóíú")  # an accented í or ú is strong: it stands alone (dí-a), never in a diphthong
 VOWELS = STRONG | set("iuü")
