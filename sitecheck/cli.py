@@ -7,7 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from sitecheck.build import ROOT, build
+from sitecheck.build import build_site
 
 
 def site_argument(parser: argparse.ArgumentParser) -> None:
@@ -17,10 +17,10 @@ def site_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def built_site(site: Path | None) -> Path:
-    """The site to check: the one given, or a fresh strict build in a temp folder."""
+    """The site to check: the one given, or a fresh strict build (both languages) in a temp folder."""
     if site is not None:
         return site
-    result = build(ROOT / "mkdocs.yml", Path(tempfile.mkdtemp(prefix="guide-site-")))
+    result = build_site(Path(tempfile.mkdtemp(prefix="guide-site-")))
     if not result.ok:
         sys.exit(f"The site does not build:\n{result.log}")
     return result.site_dir
