@@ -265,3 +265,19 @@ def test_a_spanish_singular_and_plural_pair_is_refused() -> None:
     text = "Vector\n:   Un transportador.\n\nVectores\n:   Más de uno.\n"
     with pytest.raises(glossary.GlossaryError, match="docs-es/glossary.md:4: 'Vectores' is also a form of 'Vector'"):
         glossary.parse(text, "docs-es/glossary.md", "es")
+
+
+# --- Macros in Spanish --------------------------------------------------------------------------
+
+
+def test_the_data_macros_write_spanish_words_on_spanish_pages() -> None:
+    from sitecheck import approved, macros
+
+    data = approved.load(approved.DATA)
+    table = macros.table(data, "in vivo", "Cómo se da", "es")
+    assert table.splitlines()[0] == "| Producto (año de aprobación) | Aprobado para | Cómo se da |"
+    assert "Boxed warning" not in table and "No longer sold" not in table
+    warnings = macros.warning_list(data, "es")
+    assert re.search(r"Desde [a-z]+ de \d{4}: ", warnings) and "Since " not in warnings
+    english = macros.table(data, "in vivo", "How it is given", "en")
+    assert english.splitlines()[0] == "| Product (year approved) | Approved for | How it is given |"
