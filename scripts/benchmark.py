@@ -5,6 +5,7 @@
     uv run python scripts/benchmark.py --repeat 31  # more repeats at every size
     uv run python scripts/benchmark.py --json       # the numbers as JSON on stdout
     uv run python scripts/benchmark.py --json r.json  # the tables, and the numbers in r.json
+    uv run python scripts/benchmark.py --languages  # English alone vs English + Spanish (goal: at most 2.2x)
 
 What is measured (numbers, not pass/fail tests; the goals are printed at the end):
 
@@ -460,6 +461,8 @@ def main() -> int:
                         help="what if: add this Material feature to every measured config (e.g. navigation.prune)")
     parser.add_argument("--data-pages", action="store_true",
                         help="only measure what rendering pages from data/ adds to a build (goal: <= 5%%)")
+    parser.add_argument("--languages", action="store_true",
+                        help="only measure building both languages against English alone (goal: <= 2.2x CPU time)")
     parser.add_argument("--child", nargs=2, type=Path, metavar=("CONFIG", "SITE_DIR"), help=argparse.SUPPRESS)
     parser.add_argument("--child-imports", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -469,6 +472,8 @@ def main() -> int:
         return child_imports()
     if args.data_pages:
         return data_pages_main(args.repeat or 21)
+    if args.languages:
+        return languages_main(args.repeat or 5)
     # Ctrl-C or `kill`: leave through `finally`, so the temp folder is removed.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     from mkdocs.exceptions import Abort
@@ -601,3 +606,40 @@ def data_pages_main(repeats: int) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+# --- Both languages (issue 17): the Spanish build's cost ---------------------------------------
+
+LANGUAGES_GOAL = 2.2  # building English and Spanish may take at most 2.2 times the English build
+
+
+def languages_cost(english: Path, spanish: Path, repeats: int) -> dict:
+    """CPU and wall seconds of the English build alone and of English then Spanish (into its es/), each in a
+    fresh process, `repeats` times, interleaved; medians and their ratio."""
+    folder = Path(tempfile.mkdtemp(prefix="guide-languages-"))
+    runs: dict[str, list[dict]] = {"english": [], "both": []}
+    try:
+        for index in range(repeats):
+            for variant in ("english", "both") if index % 2 == 0 else ("both", "english"):
+                site = folder / f"{variant}-{index}"
+                first = build_in_child(english, site)
+                if variant == "both":
+                    second = build_in_child(spanish, site / "es")
+                    first = {key: first[key] + second[key] for key in first}
+                runs[variant].append(first)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    medians = {variant: {key: statistics.median(run[key] for run in found) for key in ("cpu", "build", "end_to_end")}
+               for variant, found in runs.items()}
+    ratio = medians["both"]["cpu"] / medians["english"]["cpu"]
+    return {"repeats": repeats, "medians": medians, "ratio_cpu": ratio, "goal": LANGUAGES_GOAL, "pass": ratio <= LANGUAGES_GOAL}
+
+
+def languages_main(repeats: int, english: Path = ROOT / "mkdocs.yml", spanish: Path = ROOT / "mkdocs.es.yml") -> int:
+    result = languages_cost(english, spanish, repeats)
+    rows = [[variant, f"{m['cpu']:.2f}", f"{m['build']:.2f}", f"{m['end_to_end']:.2f}"] for variant, m in result["medians"].items()]
+    print(table(rows, ["build", "CPU s (median)", "wall s", "end to end s"]))
+    verdict = "PASS" if result["pass"] else "FAIL"
+    print(f"\nBoth languages / English alone, CPU time: {result['ratio_cpu']:.2f}x (goal <= {LANGUAGES_GOAL:g}x, "
+          f"median of {repeats}): {verdict}")
+    return 0 if result["pass"] else 1
