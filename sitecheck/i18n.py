@@ -71,9 +71,17 @@ def words(lang: str) -> dict:
     return _load(lang)
 
 
-def macro_words(lang: str) -> dict:
-    """The words the data macros write (data/i18n/LANG-macros.yaml)."""
-    return _load(f"{lang}-macros")
+def macro_text(text: str, lang: str) -> str:
+    """The data macros' fixed English `text` in `lang`: data/i18n/LANG-macros.yaml maps each English
+    string to its translation (English needs no file). A string the file lacks stays English."""
+    if lang == DEFAULT:
+        return text
+    return _load(f"{lang}-macros").get(text, text)
+
+
+def macro_field_meanings(lang: str) -> dict[str, str]:
+    """The CSV columns' meanings in `lang` (`download_fields:` in data/i18n/LANG-macros.yaml)."""
+    return {} if lang == DEFAULT else dict(_load(f"{lang}-macros").get("download_fields") or {})
 
 
 def format_date(day: dt.date, lang: str = DEFAULT) -> str:
