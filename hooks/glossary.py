@@ -18,6 +18,7 @@ its own definition then wins over the glossary's on that page.
 from __future__ import annotations
 
 import logging
+import os
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 
@@ -61,7 +62,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     # Read once per build; `mkdocs serve` reloads the config, and this hook, on every change.
-    _state.tips = _tooltips(files)
+    _state.tips = _tooltips(files, config.theme.get("language") or "en")
     _state.finder = glossary.TermFinder(_state.tips) if _state.tips else None
     return files
 
@@ -78,13 +79,15 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return glossary.first_use_only(html) if html.count("<abbr") > _state.tips_given else html
 
 
-def _tooltips(files: Files) -> dict[str, str]:
-    """Tooltip text for every form of every term, read from the glossary page (none if the site has no glossary)."""
+def _tooltips(files: Files, lang: str) -> dict[str, str]:
+    """Tooltip text for every form of every term, read from the glossary page (none if the site has no glossary).
+    Plurals follow the site's language (theme.language): docs-es/glossary.md gives Spanish ones."""
     file = files.get_file_from_path(GLOSSARY_PAGE)
     if file is None:
         return {}
+    path = os.path.relpath(file.abs_src_path) if file.abs_src_path else f"docs/{GLOSSARY_PAGE}"
     try:
-        return glossary.tooltips(glossary.parse(file.content_string, f"docs/{GLOSSARY_PAGE}"))
+        return glossary.tooltips(glossary.parse(file.content_string, path, lang), lang)
     except glossary.GlossaryError as error:
         problems = str(error).splitlines()
         for problem in problems:

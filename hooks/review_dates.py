@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from sitecheck import reviews
+from sitecheck import i18n, reviews
 from sitecheck.pages import read_front_matter
 
 log = logging.getLogger("mkdocs.hooks.review_dates")
@@ -55,7 +55,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         _build.errors.append(str(error))
         log.error(str(error))
         return markdown
-    page.meta["review"] = _template_values(review)
+    page.meta["review"] = _template_values(review, config.theme.get("language") or i18n.DEFAULT)
     if review.overdue:
         _build.overdue.append(f"{page.file.src_uri} (next review was due {reviews.format_date(review.next_due)})")
     return markdown
@@ -107,12 +107,13 @@ def _where(page: Page, line: int | None) -> str:
     return f"{path}:{line}: " if line else f"{path}: "
 
 
-def _template_values(review: reviews.Review) -> dict:
+def _template_values(review: reviews.Review, lang: str) -> dict:
+    # Dates written out in the page's language (data/i18n/LANG.yaml): "4 de diciembre de 2026".
     return {
         "last_reviewed": review.last_reviewed.isoformat(),
-        "last_reviewed_text": reviews.format_date(review.last_reviewed),
+        "last_reviewed_text": i18n.format_date(review.last_reviewed, lang),
         "next_due": review.next_due.isoformat(),
-        "next_due_text": reviews.format_date(review.next_due),
+        "next_due_text": i18n.format_date(review.next_due, lang),
         "reviewed_by": review.reviewed_by,
         "overdue": review.overdue,
     }

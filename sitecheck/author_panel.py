@@ -19,7 +19,7 @@ import jinja2
 import markupsafe
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from sitecheck import glossary, readability, registry, reviews
+from sitecheck import glossary, i18n, readability, readability_es, registry, reviews
 from sitecheck.problem import Problem
 from sitecheck.settings import section
 from sitecheck.site import Site, built_file
@@ -32,9 +32,10 @@ MARK_CLASS = "author-panel-mark"
 WHOLE_SITE = ("internal-links", "diagrams-shown")
 # Its problem is made from the panel's own report (readability.problem), not computed again.
 FROM_REPORT = ("reading-level",)
-# Languages the reading-level scorer knows. Spanish pages: add "es" here with its scorer
-# (Fernández Huerta / INFLESZ) in sitecheck/readability.py; `reading_level` picks it.
-SCORED_LANGUAGES = {"en"}
+# The reading-level scorer of each language the panel scores: English (Flesch-Kincaid, SMOG) and
+# Spanish (INFLESZ, Fernández Huerta: sitecheck/readability_es.py), as `uv run sitecheck readability`.
+SCORERS = {"en": readability, "es": readability_es}
+SCORED_LANGUAGES = set(SCORERS)
 
 
 def settings() -> dict:
@@ -46,15 +47,19 @@ def settings() -> dict:
 class Panel:
     page: str  # as the author names it: docs/vectors.md
     language: str
-    report: readability.PageReport | None  # None: no scorer for the page's language
+    report: readability.PageReport | readability_es.PageReport | None  # None: no scorer for the page's language
     problems: list[Problem] = field(default_factory=list)
     candidates: list[str] = field(default_factory=list)
     not_checked: list[str] = field(default_factory=list)
 
     @property
     def difficulty(self) -> list[float]:
-        """Each hardest sentence's grade, as the readability report prints it."""
-        return [readability.sentence_difficulty(s) for s in self.report.hardest] if self.report else []
+        """Each hardest sentence's grade (Spanish: its INFLESZ), as the readability report prints it."""
+        if not self.report:
+            return []
+        if self.language == "es":
+            return [readability_es.score([s]).inflesz for s in self.report.hardest]
+        return [readability.sentence_difficulty(s) for s in self.report.hardest]
 
 
 @dataclass
@@ -80,10 +85,10 @@ class BuildState:
         if self._glossary is None:
             path = self.site.docs_dir / "glossary.md"
             try:
-                entries = glossary.parse(path.read_text(encoding="utf-8")) if path.is_file() else []
+                entries = glossary.parse(path.read_text(encoding="utf-8"), lang=self.site.lang) if path.is_file() else []
             except glossary.GlossaryError:
                 entries = []  # the glossary check reports it
-            forms = {form.lower() for form in glossary.tooltips(entries)}
+            forms = {form.lower() for form in glossary.tooltips(entries, self.site.lang)}
             # Each word of a term counts too: "associated" is in "Adeno-associated virus".
             self._glossary = forms | {word for form in forms for word in re.split(r"[\s-]+", form)}
         return self._glossary
@@ -117,23 +122,28 @@ def make_panel(html: str, src_uri: str, meta: dict, language: str, state: BuildS
     article = article_html(html)  # what the author wrote; the theme around it is the same on every page
     problems: list[Problem] = []
     report = None
-    found = readability.units(article) if language in SCORED_LANGUAGES else []
-    if language in SCORED_LANGUAGES:
+    scorer = SCORERS.get(language)
+    found = readability.units(article, i18n.words(language)["content"]["sources"]) if scorer else []
+    if scorer is readability:
         try:
             limits = readability.page_limits(meta, readability.default_limits(), file)
         except readability.LimitError as error:
             problems.append(Problem(file, str(error).split(": ", 1)[1]))
             limits = readability.default_limits()
+    elif scorer is not None:
+        limits = scorer.default_limits()
+    if scorer is not None:
         count = int(section("readability").get("hardest_shown", 3))
-        report = readability.report_units(file, found, limits, count)
+        report = scorer.report_units(file, found, limits, count)
         if not report.passed:
-            problems.append(readability.problem(report))
+            problems.append(scorer.problem(report))
     problems += state.source_problems(file)
     problems += built_problems(article, src_uri, state)
     due = review_due_soon(meta, site, file)
     if due:
         problems.append(due)
-    return Panel(file, language, report, problems, glossary_candidates(found, state.glossary_forms()),
+    return Panel(file, language, report, problems,
+                 glossary_candidates(found, state.glossary_forms()) if language == "en" else [],  # English words only
                  [name for name in WHOLE_SITE if name in registry.CHECKS])
 
 

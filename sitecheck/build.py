@@ -48,6 +48,22 @@ def engine() -> str:
     return name
 
 
+# The whole guide as published: the English site first (its build empties its folder), then each
+# other language into its folder inside it (mkdocs.yml `extra.languages`, README "Languages").
+LANGUAGE_BUILDS = ((ROOT / "mkdocs.yml", ""), (ROOT / "mkdocs.es.yml", "es"))
+
+
+def build_site(site_dir: Path, configs: tuple[tuple[Path, str], ...] = LANGUAGE_BUILDS, **env: str) -> BuildResult:
+    """Every language of the guide into one site: (config, folder in the site) in order, stopping at the first failure."""
+    logs = []
+    for config_file, folder in configs:
+        result = build(config_file, site_dir / folder if folder else site_dir, **env)
+        logs.append(result.log)
+        if not result.ok:
+            return BuildResult(False, "\n".join(logs), site_dir)
+    return BuildResult(True, "\n".join(logs), site_dir)
+
+
 def build(config_file: Path, site_dir: Path, **env: str) -> BuildResult:
     """`mkdocs build --strict -f config_file -d site_dir`, in-process; `env` is set for the build only.
 
@@ -113,7 +129,6 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self.compiled[bucket.key] = bucket.bytecode_to_string()
-
 
 _COMPILED = _CompiledTemplates()
 

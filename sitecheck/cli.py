@@ -7,7 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from sitecheck.build import ROOT, build
+from sitecheck.build import ROOT, build, build_site
 
 
 def site_argument(parser: argparse.ArgumentParser) -> None:
@@ -17,10 +17,11 @@ def site_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def built_site(site: Path | None, config_file: Path = ROOT / "mkdocs.yml") -> Path:
-    """The site to check: the one given, or a fresh strict build in a temp folder."""
+    """The site to check: the one given, or a fresh strict build in a temp folder (the guide: both languages)."""
     if site is not None:
         return site
-    result = build(config_file, Path(tempfile.mkdtemp(prefix="guide-site-")))
+    folder = Path(tempfile.mkdtemp(prefix="guide-site-"))
+    result = build_site(folder) if config_file.resolve() == ROOT / "mkdocs.yml" else build(config_file, folder)
     if not result.ok:
         problems = [line for line in result.log.splitlines() if not line.startswith("INFO")]
         sys.exit("The site does not build (mkdocs build --strict):\n" + "\n".join(problems))

@@ -10,14 +10,11 @@ import re
 
 from bs4 import Tag
 
-from sitecheck import front_matter
+from sitecheck import front_matter, i18n
 from sitecheck.problem import Problem
 from sitecheck.settings import section
 from sitecheck.site import Site, address, built_file
 
-DISCLAIMER = re.compile(r"(does not|doesn't|do not) replace|not medical advice")
-AS_OF = re.compile(r"as of \d{1,2} (January|February|March|April|May|June|July|August|September|October|"
-                   r"November|December) \d{4}", re.IGNORECASE)
 STALE_CLAIMS = [  # (pattern, why it is wrong)
     (re.compile(r"approved (only )?(two|2) gene therap", re.IGNORECASE),
      "says only two gene therapies are approved, which is out of date"),
@@ -27,6 +24,18 @@ STALE_CLAIMS = [  # (pattern, why it is wrong)
 def settings() -> dict:
     """`[tool.sitecheck.content]` in pyproject.toml: the one place for these values."""
     return section("content")
+
+
+def words(site: Site) -> dict:
+    """What every page carries, in the site's language (data/i18n/LANG.yaml `content`): "Key points", "Puntos clave"."""
+    return i18n.words(site.lang)["content"]
+
+
+def as_of(lang: str) -> re.Pattern[str]:
+    """An "as of" date in the language's words: "as of 4 December 2026", "al 4 de diciembre de 2026"."""
+    table = i18n.words(lang)
+    date = table["date_format"].format(day=r"\d{1,2}", month="(" + "|".join(table["months"]) + ")", year=r"\d{4}")
+    return re.compile(re.escape(table["content"]["as_of"]) + " " + date.replace(" ", r"\s+"), re.IGNORECASE)
 
 
 def topics(site: Site) -> list[str]:
@@ -104,47 +113,54 @@ def check_key_points(site: Site) -> list[Problem]:
             problems.append(_not_built(file))
             continue
         titles = [t.get_text(strip=True) for t in article.select(".admonition.abstract .admonition-title")]
-        if "Key points" not in titles:
-            problems.append(Problem(file, 'no "Key points" box', 'add !!! abstract "Key points" under the title'))
+        key_points = words(site)["key_points"]
+        if key_points not in titles:
+            problems.append(Problem(file, f'no "{key_points}" box', f'add !!! abstract "{key_points}" under the title'))
     return problems
 
 
 def check_sources(site: Site) -> list[Problem]:
     """Every page cites its sources: a Sources section or footnotes, with at least one https link."""
     problems = []
+    names = {name.lower() for name in words(site)["sources"]}
     for _, file, article in _articles(site, site.nav):
         if article is None:
             continue  # reported by check_key_points
-        heading = article.find(["h2", "h3"], id="sources")
+        heading = article.find(["h2", "h3"], id="sources") or next(
+            (h for h in article.find_all(["h2", "h3"]) if h.get_text(strip=True).rstrip("¶").strip().lower() in names), None)
         listed = heading.find_next("ul") if heading else None
         cited = listed.select("a[href^='https://']") if listed else []
         if not cited and not article.select(".footnote a[href^='https://']"):
-            problems.append(Problem(file, "no Sources section or footnotes with an https link",
-                                    "add ## Sources with a list of https links to the pages the facts come from"))
+            heading = words(site)["sources"][0]
+            problems.append(Problem(file, f"no {heading} section or footnotes with an https link",
+                                    f"add ## {heading} with a list of https links to the pages the facts come from"))
     return problems
 
 
 def check_disclaimer(site: Site) -> list[Problem]:
     """Every page says once that it does not replace medical advice."""
     problems = []
+    disclaimer = re.compile(words(site)["disclaimer"])
     for name in site.nav:
         article = site.article(name)  # the built page's <article>, parsed once for every check
-        if article is not None and not DISCLAIMER.search(article.get_text(" ", strip=True)):
+        if article is not None and not disclaimer.search(article.get_text(" ", strip=True)):
             problems.append(Problem(site.file(name), "no disclaimer",
                                     'add the one-line reminder that the guide "does not replace advice from your doctor"'))
     return problems
 
 
 def check_question_headings(site: Site) -> list[Problem]:
-    """Every `##` heading on a topic page is a question a reader asks (Sources excepted)."""
+    """Every `##` heading on a topic page is a question a reader asks (Sources excepted; Spanish opens with ¿)."""
     problems = []
+    exceptions = words(site)["question_exceptions"]
     for name, file, article in _articles(site, topics(site)):
         if article is None:
             continue
         source = site.source(name).read_text(encoding="utf-8").splitlines()
         for heading in article.find_all("h2"):
             text = heading.get_text(" ", strip=True).rstrip("¶").strip()
-            if not text.endswith("?") and text != "Sources":
+            question = text.endswith("?") and (site.lang != "es" or text.startswith("¿"))
+            if not question and text not in exceptions:
                 line = next((n for n, l in enumerate(source, start=1) if l.startswith("## ") and text in l), None)
                 problems.append(Problem(file, f'heading "{text}" is not a question',
                                         "write it as a question the reader asks, ending in ?", line))
@@ -182,7 +198,7 @@ def check_approved_page(site: Site) -> list[Problem]:
     if article is None:
         return [_not_built(file)]
     problems = []
-    if not AS_OF.search(article.get_text(" ")):
+    if not as_of(site.lang).search(article.get_text(" ")):
         problems.append(Problem(file, 'no "as of" date for the list', 'write "as of 4 December 2026" (the day you '
                                 "checked the list) next to it"))
     if not article.find("a", href=options["fda_list"]):

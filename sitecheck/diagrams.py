@@ -242,14 +242,17 @@ def _diagram_dir(site: Site) -> Path:
 
 def _snippets(site: Site, languages: bool = False) -> list[Path]:
     """The diagram snippets: English (includes/diagrams/*.md), and with `languages` the translations
-    (includes/diagrams/LANG/*.md, whose SVGs are in docs/LANG/assets/diagrams/)."""
-    folder = site.root / "includes" / "diagrams"
-    return sorted(folder.glob("*/*.md" if languages else "*.md")) + (sorted(folder.glob("*.md")) if languages else [])
+    (includes/LANG/diagrams/*.md, whose SVGs are in that language's docs folder, docs-LANG/assets/diagrams/)."""
+    english = sorted((site.root / "includes" / "diagrams").glob("*.md"))
+    return sorted((site.root / "includes").glob("*/diagrams/*.md")) + english if languages else english
 
 
 def _svg_of(site: Site, snippet: Path) -> Path:
-    language = snippet.parent.name if snippet.parent.name != "diagrams" else ""
-    return (site.docs_dir / language / DIAGRAM_DIR if language else _diagram_dir(site)) / f"{snippet.stem}.svg"
+    language = snippet.parent.parent.name if snippet.parent.parent.name != "includes" else ""
+    if not language:
+        return _diagram_dir(site) / f"{snippet.stem}.svg"
+    listed = ((site.config.get("extra") or {}).get("languages") or {}).get(language) or {}
+    return site.root / listed.get("docs_dir", f"docs-{language}") / DIAGRAM_DIR / f"{snippet.stem}.svg"
 
 
 def check_svg_files(site: Site) -> list[Problem]:
@@ -277,7 +280,7 @@ def check_snippets(site: Site) -> list[Problem]:
         if '<figure markdown="span">' not in text or "<figcaption>" not in text:
             problems.append(Problem(file, "no figure with a caption",
                                     'wrap the image in <figure markdown="span"> with a <figcaption>'))
-        english = snippet.parent.name == "diagrams"  # a translation titles the block in its language
+        english = snippet.parent.parent.name == "includes"  # a translation titles the block in its language
         if (f"??? info {WORDS_TITLE}" if english else '??? info "') not in text:
             problems.append(Problem(file, "no text version", f"add a ??? info {WORDS_TITLE} block"))
         problems += _size_problems(file, image["attrs"], _svg_of(site, snippet))

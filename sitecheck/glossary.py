@@ -22,7 +22,8 @@ from sitecheck.problem import Problem, from_line
 if TYPE_CHECKING:
     from sitecheck.site import Site
 
-TERM_LINE = re.compile(r"^[A-Za-z0-9][^:]*$")
+# A term starts with a letter (any alphabet: "Célula", "Éxito") or a digit.
+TERM_LINE = re.compile(r"^[^\W_][^:]*$")
 DEFINITION_START = re.compile(r"^:\s{1,3}(\S.*)$")
 # Any line that starts with a colon after a term: a definition, or a mistaken one.
 DEFINITION_MARK = re.compile(r"^:(?P<space>[ \t]*)(?P<text>.*)$")
@@ -42,7 +43,7 @@ class Entry:
     line: int
 
 
-def parse(text: str, path: str = "docs/glossary.md") -> list[Entry]:
+def parse(text: str, path: str = "docs/glossary.md", lang: str = "en") -> list[Entry]:
     """Every term with its definition.
 
     Every entry that would be published broken is an error, one line each, all at once:
@@ -73,17 +74,17 @@ def parse(text: str, path: str = "docs/glossary.md") -> list[Entry]:
             continue
         seen[key] = number
         entries.append(Entry(term, definition, number))
-    problems += _plural_collisions(entries, path)
+    problems += _plural_collisions(entries, path, lang)
     if problems:
         raise GlossaryError("\n".join(problems))
     return entries
 
 
-def _plural_collisions(entries: list[Entry], path: str) -> list[str]:
+def _plural_collisions(entries: list[Entry], path: str, lang: str = "en") -> list[str]:
     """'Vectors' beside 'Vector': uses of the plural would silently get one of the two definitions."""
     owner: dict[str, Entry] = {}
     for entry in entries:
-        for form in forms(entry.term):
+        for form in forms(entry.term, lang):
             owner.setdefault(form.lower(), entry)
     problems = []
     for entry in entries:
@@ -97,13 +98,13 @@ def _plural_collisions(entries: list[Entry], path: str) -> list[str]:
 
 
 def check(site: Site) -> list[Problem]:
-    """The glossary (docs/glossary.md) defines each term once, with a definition fit for a tooltip."""
+    """The glossary (docs/glossary.md, docs-es/glossary.md) defines each term once, with a definition fit for a tooltip."""
     path = site.docs_dir / "glossary.md"
     if not path.is_file():
         return []
     name = site.name(path)
     try:
-        entries = parse(path.read_text(encoding="utf-8"), name)
+        entries = parse(path.read_text(encoding="utf-8"), name, site.lang)
     except GlossaryError as error:  # one line per mistake: `file:line: what: fix`
         return [from_line(text) for text in str(error).splitlines()]
     return [Problem(name, f"the definition of '{entry.term}' holds a ']'", "reword it: a ']' ends the tooltip early",
@@ -126,11 +127,13 @@ def plain(definition: str) -> str:
     return re.sub(r"[*_`]", "", text).strip()
 
 
-def forms(term: str) -> list[str]:
+def forms(term: str, lang: str = "en") -> list[str]:
     """The spellings of a term that get a tooltip: 'Vector' -> Vector, vector, Vectors, vectors.
 
-    'Adeno-associated virus (AAV)' gives the name's forms and 'AAV'.
+    'Adeno-associated virus (AAV)' gives the name's forms and 'AAV'. Plurals follow the
+    glossary's language: 'Ensayo clínico' -> ensayos clínicos in Spanish.
     """
+    plural = _plural if lang == "en" else _spanish_plural if lang == "es" else (lambda word: None)
     names = [term]
     match = PARENTHESIS.match(term)
     if match:
@@ -139,7 +142,7 @@ def forms(term: str) -> list[str]:
     for name in names:
         variants = [name] if name.isupper() else [name, name[0].lower() + name[1:], name[0].upper() + name[1:]]
         for variant in variants:
-            for form in (variant, _plural(variant)):
+            for form in (variant, plural(variant)):
                 if form and form not in found:
                     found.append(form)
     return found
@@ -155,12 +158,68 @@ def _plural(word: str) -> str | None:
     return word + "s"
 
 
-def tooltips(entries: list[Entry]) -> dict[str, str]:
+# --- Spanish plurals ------------------------------------------------------------------------
+# Words that stay as they are inside a term, and words after which a term stays as it is
+# (data/i18n/es.yaml, `glossary`): "células madre", "tratamientos no probados", "advertencias en recuadro".
+ACCENTED = str.maketrans("áéíóú", "aeiou")
+UNACCENTED = str.maketrans("aeiou", "áéíóú")
+
+
+def _spanish_plural(term: str) -> str | None:
+    """'Ensayo clínico' -> 'Ensayos clínicos', 'Célula T' -> 'Células T', 'Gen' -> 'Genes';
+    None when the plural is the same ('Virus', 'In vivo') or not a word (an initialism)."""
+    from sitecheck.i18n import words
+
+    rules = words("es").get("glossary", {})
+    invariant = {word.lower() for word in rules.get("invariant", [])}
+    stop = {word.lower() for word in rules.get("stop_at", [])}
+    parts = term.split(" ")
+    for index, part in enumerate(parts):
+        if part.lower() in stop:
+            break
+        if part.lower() in invariant or not part.isalpha() and "-" not in part or part.isupper() or len(part) == 1:
+            continue
+        parts[index] = _spanish_word_plural(part)
+    plural = " ".join(parts)
+    return None if plural == term else plural
+
+
+def _spanish_word_plural(word: str) -> str:
+    """One noun or adjective: the rules of the Real Academia's Ortografía, without the rare exceptions."""
+    last = word[-1].lower()
+    if last in "aeoáéó" or last in "iu" and not word.endswith(("í", "ú")):
+        return word + "s"  # terapia, célula, clínico, bebé
+    if last in "íú":
+        return word + "es"  # rubí -> rubíes
+    if last == "z":
+        return word[:-1] + "ces"  # luz -> luces
+    if last in "sx":
+        stressed_end = re.search(r"[áéíóú][sx]$", word)
+        one_syllable = len(re.findall(r"[aeiouáéíóúü]+", word.lower())) == 1
+        if stressed_end:
+            return word[:-2] + word[-2].translate(ACCENTED) + word[-1] + "es"  # autobús -> autobuses
+        return word + "es" if one_syllable else word  # mes -> meses; virus, análisis stay
+    # A consonant (gen, vector, tumor, fetal): + es. A stressed last syllable loses its written
+    # accent (mutación -> mutaciones); a word stressed on the next-to-last syllable and ending in
+    # -n gains one (examen -> exámenes).
+    if re.search(r"[áéíóú][^aeiouáéíóú]*$", word):
+        return re.sub(r"([áéíóú])([^aeiouáéíóú]*)$", lambda m: m[1].translate(ACCENTED) + m[2], word) + "es"
+    groups = list(re.finditer(r"[aeiouü]+", word))
+    if last == "n" and len(groups) >= 2 and not re.search(r"[áéíóú]", word):
+        nucleus = groups[-2]
+        text = nucleus.group()
+        strong = max(range(len(text)), key=lambda i: (text[i] in "aeo", i if text[i] not in "aeo" else -i))
+        at = nucleus.start() + strong
+        word = word[:at] + word[at].translate(UNACCENTED) + word[at + 1 :]
+    return word + "es"
+
+
+def tooltips(entries: list[Entry], lang: str = "en") -> dict[str, str]:
     """Tooltip text for every form of every term; a form two terms share gets the later one's."""
     tips = {}
     for entry in entries:
         tip = plain(entry.definition).replace("]", ")")
-        for form in forms(entry.term):
+        for form in forms(entry.term, lang):
             tips[form] = tip
     return tips
 

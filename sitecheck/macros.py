@@ -13,17 +13,16 @@ so it works from any copy of mkdocs.yml (test sites, the benchmark's scaled copi
     {{ download_fields() }}
 
 The output is Markdown at the same plain level as the prose: the readability check scores it.
+Its words are in the site's language (theme.language): the fixed English strings below are looked
+up in data/i18n/LANG-macros.yaml (English needs no file), the records' text in their `es:` fields,
+and dates go through data/i18n/LANG.yaml ("1 de diciembre de 2026").
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sitecheck import approved
-from sitecheck.reviews import format_date
-
-ACCELERATED = "accelerated approval"
-BOXED = "Boxed warning"
+from sitecheck import approved, i18n
 
 
 def define_env(env) -> None:
@@ -40,7 +39,7 @@ def define_env(env) -> None:
 
     @env.macro
     def approved_as_of() -> str:
-        return format_date(_date(data["as_of"]))
+        return i18n.format_date(_date(data["as_of"]), lang)
 
     @env.macro
     def approved_table(group: str, last_column: str) -> str:
@@ -52,7 +51,8 @@ def define_env(env) -> None:
 
     @env.macro
     def download_fields() -> str:
-        return "\n".join(f"- **{name}**: {meaning}" for name, meaning in approved.CSV_FIELDS.items())
+        meanings = i18n.macro_field_meanings(lang)
+        return "\n".join(f"- **{name}**: {meanings.get(name, meaning)}" for name, meaning in approved.CSV_FIELDS.items())
 
     @env.macro
     def download_link(kind: str) -> str:
@@ -64,7 +64,8 @@ def table(data: dict, group: str, last_column: str, lang: str = "en") -> str:
     """One of the approved page's tables: product (year), what it is approved for, and the last column."""
     if group not in approved.GROUPS:
         raise ValueError(f"approved_table: unknown group {group!r}; use one of {', '.join(approved.GROUPS)}")
-    rows = ["| Product (year approved) | Approved for | " + last_column + " |", "|---|---|---|"]
+    t = lambda text: i18n.macro_text(text, lang)  # noqa: E731
+    rows = [f"| {t('Product (year approved)')} | {t('Approved for')} | {last_column} |", "|---|---|---|"]
     for product in approved.in_group(data, group):
         rows.append(f"| {product['brand']} ({product['approved'][:4]}) | {_uses(product, lang)} | {_approach(product, lang)} |")
     return "\n".join(rows)
@@ -76,20 +77,21 @@ def _uses(product: dict, lang: str) -> str:
         text = approved.text(use["condition"], lang)
         if "who" in use:  # the approval's limits (age, earlier treatments, donors) matter to the reader
             text += ": " + _lower_first(approved.text(use["who"], lang))
-        parts.append(f"{text} ({ACCELERATED})" if use["accelerated"] else text)
+        parts.append(f"{text} ({i18n.macro_text('accelerated approval', lang)})" if use["accelerated"] else text)
     return ". ".join(parts)
 
 
 def _approach(product: dict, lang: str) -> str:
+    t = lambda text: i18n.macro_text(text, lang)  # noqa: E731
     text = approved.text(product["approach"], lang)
     if product.get("boxed_warnings"):
-        text += f". {BOXED}"
+        text += f". {t('Boxed warning')}"
     status = product["status"]
     if status["state"] == "no longer sold":
-        return f"{text}. No longer sold"
+        return f"{text}. {t('No longer sold')}"
     if status["state"] == "limited":
-        year = f" in {status['date'][:4]}" if "date" in status else ""
-        return f"{text}. Use limited{year}"
+        limited = t("Use limited in {year}").format(year=status["date"][:4]) if "date" in status else t("Use limited")
+        return f"{text}. {limited}"
     return text
 
 
@@ -100,7 +102,9 @@ def warning_list(data: dict, lang: str = "en") -> str:
         by_date: dict[str, list[str]] = {}
         for warning in product["boxed_warnings"]:
             by_date.setdefault(warning["added"], []).append(approved.text(warning["what"], lang).rstrip("."))
-        parts = [f"Since {approved.month_year(added)}: {'; '.join(_continued(what))}." for added, what in sorted(by_date.items())]
+        since = i18n.macro_text("Since {month_year}", lang)
+        parts = [f"{since.format(month_year=i18n.month_year(added, lang))}: {'; '.join(_continued(what))}."
+                 for added, what in sorted(by_date.items())]
         lines.append(f"- **{product['brand']}**. " + " ".join(parts))
     return "\n".join(lines)
 

@@ -157,19 +157,20 @@ def hardest(units: list[str], count: int = 3) -> list[str]:
     return ranked[:count]
 
 
-def units(html: str) -> list[str]:
-    """The reading units of a built page's article body."""
+def units(html: str, sources: tuple[str, ...] | list[str] = ("Sources", "References")) -> list[str]:
+    """The reading units of a built page's article body. `sources`: the citation sections' headings,
+    in the page's language (data/i18n/LANG.yaml `content.sources`: "Fuentes" in Spanish)."""
     # Parse only the article: the navigation grows with the site and would dominate the cost.
     article = BeautifulSoup(html, "html.parser", parse_only=SoupStrainer("article")).find("article")
     if article is None:
         page = BeautifulSoup(html, "html.parser")
         article = page.body or page
-    return _units(article)
+    return _units(article, sources)
 
 
-def _units(article: Tag) -> list[str]:
+def _units(article: Tag, sources: tuple[str, ...] | list[str] = ("Sources", "References")) -> list[str]:
     """The reading units of an article element, which this changes (skipped parts are removed)."""
-    _drop_sources(article)
+    _drop_sources(article, {name.lower() for name in sources})
     for element in article.select(", ".join(SKIP_SELECTORS)):  # one pass over the tree, not one per selector
         if not element.decomposed:
             element.decompose()
@@ -190,11 +191,11 @@ def _own_text(element: Tag) -> str:
     return "".join(pieces)
 
 
-def _drop_sources(article: Tag) -> None:
+def _drop_sources(article: Tag, names: set[str]) -> None:
     """The lists of a "Sources" section are citations, not text to read: drop them up to the next
     heading. Its paragraphs are prose a reader reads, and are scored like any other."""
     for heading in article.find_all(["h2", "h3"]):
-        if heading.get_text(" ", strip=True).lower().rstrip("¶ ").strip() not in ("sources", "references"):
+        if heading.get_text(" ", strip=True).lower().rstrip("¶ ").strip() not in names:
             continue
         for sibling in list(heading.find_next_siblings()):
             if sibling.name in ("h1", "h2") or (heading.name == "h3" and sibling.name == "h3"):
@@ -340,7 +341,12 @@ def report_site(site_dir: Path, docs_dir: Path) -> list[PageReport]:
 
 
 def check(site: Site) -> list[Problem]:
-    """Every page is within its reading level (`[tool.sitecheck.readability]`, or its own relaxed limit)."""
+    """Every page is within its reading level (`[tool.sitecheck.readability]`, or its own relaxed limit; Spanish: INFLESZ)."""
+    if site.lang == "es":  # Szigriszt-Pazos (INFLESZ) and Fernández Huerta: sitecheck/readability_es.py
+        from sitecheck import readability_es
+
+        return [readability_es.problem(report) for report in readability_es.report_site(site.site_dir, site.docs_dir)
+                if not report.passed]
     try:
         reports = report_site(site.site_dir, site.docs_dir)
     except LimitError as error:

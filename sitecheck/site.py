@@ -69,6 +69,15 @@ def _parsed(page: Path, mtime_ns: int, size: int) -> BeautifulSoup:
     return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
 
 
+def _merged(parent: dict, child: dict) -> dict:
+    """`INHERIT` as MkDocs merges it: dictionaries key by key, anything else replaced."""
+    merged = dict(parent)
+    for key, value in child.items():
+        both = isinstance(value, dict) and isinstance(merged.get(key), dict)
+        merged[key] = _merged(merged[key], value) if both else value
+    return merged
+
+
 # --- The site a check runs on -------------------------------------------------------------
 
 
@@ -86,7 +95,28 @@ class Site:
 
     @cached_property
     def config(self) -> dict:
-        return site_config(self.config_file)
+        """The config as MkDocs reads it: one that `INHERIT`s (mkdocs.es.yml) is merged over its parent."""
+        config = site_config(self.config_file)
+        parent = config.pop("INHERIT", None)
+        return _merged(Site(self.root / parent).config, config) if parent else config
+
+    @cached_property
+    def lang(self) -> str:
+        """The site's language (`theme.language`): its words are data/i18n/LANG.yaml."""
+        return (self.config.get("theme") or {}).get("language") or "en"
+
+    def translations(self) -> list[Site]:
+        """The site's other languages (`extra.languages`), each a Site of its own: `mkdocs.LANG.yml`
+        beside this config, built into its folder of this site (mkdocs.es.yml into `es/`)."""
+        found = []
+        for code, settings in ((self.config.get("extra") or {}).get("languages") or {}).items():
+            config_file = self.root / f"mkdocs.{code}.yml"
+            folder = str((settings or {}).get("site_path") or "")
+            if code == self.lang or not folder or not config_file.is_file():
+                continue
+            built = self.site_dir / folder if self.site_dir is not None else None
+            found.append(Site(config_file, built if built is None or built.is_dir() else None))
+        return found
 
     @cached_property
     def docs_dir(self) -> Path:

@@ -54,6 +54,8 @@ def scaled_site(folder: Path, pages: int, root: Path = ROOT, features: tuple[str
     for number, count in enumerate(copies, start=1):
         nav.append({f"Copy {number} of the guide": _write_copy(docs, originals[:count], number)})
     settings["nav"] = nav
+    # The English edition only: its copies have no Spanish twins (hooks/i18n.py would stop the build).
+    settings["extra"] = {k: v for k, v in (settings.get("extra") or {}).items() if k not in ("languages", "alternate")}
     settings["theme"] = {**settings["theme"], "features": [*settings["theme"].get("features", []), *features]}
     return Site(
         config_file=write_site_config(folder / "mkdocs.yml", settings, docs, root, hooks=True),

@@ -1,6 +1,7 @@
 """Shared fixtures: the real site, built once per run, and small throwaway sites for error paths.
 
-The guide is built once, in-process (sitecheck/build.py). If it does not build,
+The guide is built once, in-process (sitecheck/build.py): English, then Spanish into its es/
+(`build_site`, as CI publishes it). If it does not build,
 tests/test_build.py reports it once, with the build's own log, and every test that
 needs the built site is skipped with one short line pointing there.
 """
@@ -18,7 +19,7 @@ import pytest
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # before MkDocs/Material are imported
 
 from sitecheck.browser import INSTALL_HINT, chromium_available, launch  # noqa: E402
-from sitecheck.build import ROOT, BuildResult, build  # noqa: E402
+from sitecheck.build import ROOT, BuildResult, build, build_site  # noqa: E402
 from sitecheck.pages import site_config, write_site_config  # noqa: E402
 from sitecheck.site import Site  # noqa: E402
 
@@ -31,8 +32,8 @@ if TYPE_CHECKING:
 
 @pytest.fixture(scope="session")
 def site_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    """The guide, built once, strictly, into a temp folder, whether it builds or not."""
-    return build(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site") / "site")
+    """The guide in both languages, built once, strictly, into a temp folder, whether it builds or not."""
+    return build_site(tmp_path_factory.mktemp("site") / "site")
 
 
 @pytest.fixture(scope="session")
@@ -50,14 +51,27 @@ def site(built_site: Path) -> Site:
 
 
 @pytest.fixture(scope="session")
+def spanish_site(site: Site) -> Site:
+    """The Spanish edition as the checks see it: docs-es/ and the built es/ (mkdocs.es.yml)."""
+    return next(each for each in site.translations() if each.lang == "es")
+
+
+@pytest.fixture(scope="session")
 def docs_dir() -> Path:
     return ROOT / "docs"
+
+
+@pytest.fixture(scope="session")
+def docs_es_dir() -> Path:
+    return ROOT / "docs-es"
 
 
 def make_site(folder: Path, pages: dict[str, str], **config: object) -> Path:
     """A small site that uses the project's own theme overrides and hooks; returns its mkdocs.yml."""
     settings = site_config(ROOT / "mkdocs.yml")
     settings.pop("nav", None)
+    # One language: a small site has no twins (tests/test_i18n.py builds two-language ones).
+    settings["extra"] = {key: value for key, value in settings["extra"].items() if key not in ("languages", "alternate")}
     settings.update(config)
     for name, text in pages.items():
         path = folder / "docs" / name

@@ -350,7 +350,7 @@ def test_an_author_can_turn_it_off(hook, monkeypatch: pytest.MonkeyPatch, variab
     assert hook._state.build is None
 
 
-def test_a_page_in_a_language_without_a_scorer_says_so(tmp_path: Path) -> None:
+def _panel_in(language: str, tmp_path: Path) -> tuple[author_panel.Panel, str]:
     from sitecheck.site import Site
 
     config = make_site(tmp_path, {"index.md": PAGES["index.md"]}, nav=[{"Home": "index.md"}])
@@ -358,12 +358,25 @@ def test_a_page_in_a_language_without_a_scorer_says_so(tmp_path: Path) -> None:
             "<p>Una frase corta.</p></article></body></html>")
     state = author_panel.BuildState(Site(config))
     try:
-        panel = author_panel.make_panel(html, "index.md", {"last_reviewed": "2026-11-20"}, "es", state)
-        shown = author_panel.add_panel(html, panel)
+        panel = author_panel.make_panel(html, "index.md", {"last_reviewed": "2026-11-20"}, language, state)
+        return panel, author_panel.add_panel(html, panel)
     finally:
         state.close()
+
+
+def test_a_page_in_a_language_without_a_scorer_says_so(tmp_path: Path) -> None:
+    panel, shown = _panel_in("fr", tmp_path)
     assert panel.report is None
-    assert "No reading-level scorer for this page's language (es) yet." in shown
+    assert "No reading-level scorer for this page's language (fr) yet." in shown
+
+
+def test_a_spanish_page_shows_inflesz_and_fernandez_huerta(tmp_path: Path) -> None:
+    from sitecheck import readability_es
+
+    panel, shown = _panel_in("es", tmp_path)
+    expected = readability_es.score(["Una frase corta."])
+    assert panel.report.scores == expected  # the Spanish scorer's numbers, as `uv run sitecheck readability`
+    assert f"INFLESZ {expected.inflesz:.1f}/65" in shown and "Fernández Huerta" in shown and "FKGL" not in shown
 
 
 def test_a_panel_that_fails_leaves_the_page_as_it_was(hook, monkeypatch: pytest.MonkeyPatch,

@@ -107,3 +107,67 @@ def test_the_home_list_must_follow_the_nav_order(tmp_path: Path) -> None:
     found = content.check_home_lists_topics(Site(tmp_path / "mkdocs.yml", tmp_path / "site"))
     assert [str(p) for p in found] == ["docs/index.md: the numbered list is not in the nav's order: "
                                        "list the topics as nav: in mkdocs.yml orders them: a.md, b.md"]
+
+
+# --- The same checks in Spanish: each language's words (data/i18n/es.yaml `content`) ----------
+
+BUENA = """# Título
+
+!!! abstract "Puntos clave"
+    - Un punto.
+
+## ¿Qué es?
+
+Palabras sencillas. Esta guía no reemplaza los consejos de su médico.
+
+## Fuentes
+
+- [FDA](https://www.fda.gov/)
+"""
+
+
+@pytest.fixture(scope="module")
+def spanish_problems(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
+    folder = tmp_path_factory.mktemp("contenido")
+    topics = ["buena.md", "sin-puntos.md", "sin-fuentes.md", "sin-aviso.md", "sin-apertura.md"]
+    home = BUENA.replace("Palabras sencillas.", "".join(f"{n}. [{name}]({name})\n" for n, name in enumerate(topics, 1)))
+    pages = {
+        "index.md": page(home, **META),
+        "buena.md": page(BUENA, **META),
+        "sin-puntos.md": page(BUENA.replace('!!! abstract "Puntos clave"', '!!! abstract "Key points"'), **META),
+        "sin-fuentes.md": page(BUENA.split("## Fuentes")[0], **META),
+        "sin-aviso.md": page(BUENA.replace("no reemplaza", "acompaña"), **META),
+        "sin-apertura.md": page(BUENA.replace("## ¿Qué es?", "## Qué es?"), **META),
+    }
+    config = make_site(folder, pages, nav=[{"Inicio": "index.md"}, *({name: name} for name in topics)],
+                       theme={**Site().config["theme"], "language": "es"})
+    result = build(config, folder / "site", GUIDE_TODAY="2026-11-24")
+    assert result.ok, result.log
+    site = Site(config, result.site_dir)
+    assert site.lang == "es"
+    found = [problem for check in (content.check_key_points, content.check_sources, content.check_disclaimer,
+                                   content.check_question_headings, content.check_home_lists_topics) for problem in check(site)]
+    by_file: dict[str, list[str]] = {}
+    for problem in found:
+        by_file.setdefault(Path(problem.file).name, []).append(str(problem))
+    return by_file
+
+
+@pytest.mark.parametrize(("file", "message"), [
+    ("sin-puntos.md", 'docs/sin-puntos.md: no "Puntos clave" box: add !!! abstract "Puntos clave" under the title'),
+    ("sin-fuentes.md", "docs/sin-fuentes.md: no Fuentes section or footnotes with an https link: add ## Fuentes"),
+    ("sin-aviso.md", "docs/sin-aviso.md: no disclaimer"),
+    ("sin-apertura.md", 'docs/sin-apertura.md:12: heading "Qué es?" is not a question'),
+])
+def test_each_spanish_mistake_is_named_in_spanish_words(spanish_problems: dict[str, list[str]], file: str, message: str) -> None:
+    assert any(line.startswith(message) for line in spanish_problems.get(file, [])), spanish_problems.get(file)
+
+
+def test_good_spanish_pages_pass(spanish_problems: dict[str, list[str]]) -> None:
+    assert "buena.md" not in spanish_problems and "index.md" not in spanish_problems, spanish_problems
+
+
+def test_the_as_of_date_is_read_in_each_language() -> None:
+    assert content.as_of("en").search("as of 4 December 2026")
+    assert content.as_of("es").search("al 4 de diciembre de 2026")
+    assert not content.as_of("es").search("as of 4 December 2026")

@@ -220,10 +220,15 @@ def test_check_names_stale_files_and_the_fix_then_writing_fixes_them(tmp_path: P
 
 
 def test_another_language_gets_its_own_paths(tmp_path: Path) -> None:
+    # Where its own build (mkdocs.es.yml) finds them under the English names: the same
+    # `--8<-- "diagrams/three-ways.md"` line and image address work in both languages.
     diagram = Diagram(tmp_path / "data" / "diagrams" / "es" / "three-ways.yaml", tmp_path)
-    assert diagram.image_url == "/es/assets/diagrams/three-ways.svg"
-    assert diagram.svg_path == tmp_path / "docs" / "es" / "assets" / "diagrams" / "three-ways.svg"
-    assert diagram.snippet_path == tmp_path / "includes" / "diagrams" / "es" / "three-ways.md"
+    assert diagram.image_url == "/assets/diagrams/three-ways.svg"
+    assert diagram.svg_path == tmp_path / "docs-es" / "assets" / "diagrams" / "three-ways.svg"
+    assert diagram.snippet_path == tmp_path / "includes" / "es" / "diagrams" / "three-ways.md"
+    english = Diagram(tmp_path / "data" / "diagrams" / "en" / "three-ways.yaml", tmp_path)
+    assert english.svg_path == tmp_path / "docs" / "assets" / "diagrams" / "three-ways.svg"
+    assert english.snippet_path == tmp_path / "includes" / "diagrams" / "three-ways.md"
 
 
 # --- The drawing's own refusals ----------------------------------------------------------------

@@ -118,3 +118,33 @@ def test_without_javascript_the_build_time_notice_still_shows(browser: Browser, 
     current = _open(browser, server, "current/", javascript=False)
     assert current.locator(NOTICE).count() == 0
     current.context.close()
+
+
+# --- On a Spanish page, the script writes the Spanish notice ----------------------------------
+
+
+@pytest.fixture(scope="module")
+def spanish_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
+    from conftest import make_site
+    from sitecheck.build import ROOT, build
+    from sitecheck.pages import site_config
+
+    folder = tmp_path_factory.mktemp("overdue-es")
+    theme = {**site_config(ROOT / "mkdocs.yml")["theme"], "language": "es"}
+    result = build(make_site(folder, PAGES, theme=theme), folder / "site", GUIDE_TODAY=BUILT_ON)
+    assert result.ok, result.log
+    with serve(result.site_dir, base="/") as running:
+        yield running
+
+
+@pytest.mark.browser
+def test_the_script_writes_the_notice_in_the_pages_language(browser: Browser, spanish_server: SiteServer) -> None:
+    built = _open(browser, spanish_server, "late/")
+    expected = _words(built.locator(NOTICE).evaluate("element => element.outerHTML"))
+    built.context.close()
+    assert expected.startswith("Esta página necesita una revisión Planeamos revisar esta página de nuevo antes del DATE.")
+    tab = _open(browser, spanish_server, "current/", clock="2027-11-21T00:01:00")
+    notice = tab.locator(NOTICE)
+    assert notice.count() == 1 and _words(notice.evaluate("element => element.outerHTML")) == expected
+    assert notice.locator("time").inner_text() == "20 de noviembre de 2027"
+    tab.context.close()

@@ -7,6 +7,7 @@
     uv run sitecheck benchmark --json r.json  # the tables, and the numbers in r.json
     uv run sitecheck benchmark --data-pages   # only what rendering pages from data/ adds to a build
     uv run sitecheck benchmark --author-panel # only: the author panel's cost while serving (~1 min)
+    uv run sitecheck benchmark --languages    # only: English alone vs English + Spanish (goal: at most 2.2x)
 
 What is measured (numbers, not pass/fail tests; the goals, in `[tool.sitecheck.benchmark]`
 and `[tool.sitecheck.weight]` of pyproject.toml, are printed at the end):
@@ -79,6 +80,7 @@ LINK_CHECK_GOAL_S = float(GOALS["max_link_check_1000_s"])  # for 1,000 pages
 DATA_PAGES_GOAL = float(GOALS["max_data_pages_overhead"])  # rendering pages from data/ may add this to a build
 PAGE_WEIGHT_GOAL = goal_bytes()  # gzip bytes of a first visit: [tool.sitecheck.weight] in pyproject.toml
 AUTHOR_PANEL_GOAL_MS = float(GOALS["max_author_panel_ms"])  # added to a page's rebuild while serving
+LANGUAGES_GOAL = float(GOALS["max_languages_ratio"])  # English + Spanish build, over English alone (CPU)
 SELF = [sys.executable, "-m", "sitecheck.commands.benchmark"]  # this module in a fresh process
 
 
@@ -548,6 +550,8 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"only measure what rendering pages from data/ adds to a build (goal: <= {DATA_PAGES_GOAL * 100:.0f}%%)")
     parser.add_argument("--author-panel", action="store_true",
                         help="only measure what the author panel adds while serving, and to a build (~1 min)")
+    parser.add_argument("--languages", action="store_true",
+                        help=f"only measure building both languages against English alone (goal: <= {LANGUAGES_GOAL:g}x CPU time)")
     parser.add_argument("--child", nargs=2, type=Path, metavar=("CONFIG", "SITE_DIR"), help=argparse.SUPPRESS)
     parser.add_argument("--child-imports", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -557,6 +561,8 @@ def main(argv: list[str] | None = None) -> int:
         return child_imports()
     if args.data_pages:
         return data_pages_main(args.repeat or 21)
+    if args.languages:
+        return languages_main(args.repeat or 5)
     # Ctrl-C or `kill`: leave through `finally`, so the temp folder is removed.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     from mkdocs.exceptions import Abort
@@ -692,6 +698,41 @@ def data_pages_main(repeats: int) -> int:
     else:
         print("      instructions: not counted (no valgrind; Debian: apt-get install valgrind)")
     return 0 if result["pass"] else 1
+
+
+# --- Both languages (issue 17): the Spanish build's cost ---------------------------------------
+
+def languages_cost(english: Path, spanish: Path, repeats: int) -> dict:
+    """CPU and wall seconds of the English build alone and of English then Spanish (into its es/), each in a
+    fresh process, `repeats` times, interleaved; medians and their ratio."""
+    folder = Path(tempfile.mkdtemp(prefix="guide-languages-"))
+    runs: dict[str, list[dict]] = {"english": [], "both": []}
+    try:
+        for index in range(repeats):
+            for variant in ("english", "both") if index % 2 == 0 else ("both", "english"):
+                site = folder / f"{variant}-{index}"
+                first = build_in_child(english, site)
+                if variant == "both":
+                    second = build_in_child(spanish, site / "es")
+                    first = {key: first[key] + second[key] for key in first}
+                runs[variant].append(first)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    medians = {variant: {key: statistics.median(run[key] for run in found) for key in ("cpu", "build", "end_to_end")}
+               for variant, found in runs.items()}
+    ratio = medians["both"]["cpu"] / medians["english"]["cpu"]
+    return {"repeats": repeats, "medians": medians, "ratio_cpu": ratio, "goal": LANGUAGES_GOAL, "pass": ratio <= LANGUAGES_GOAL}
+
+
+def languages_main(repeats: int, english: Path = ROOT / "mkdocs.yml", spanish: Path = ROOT / "mkdocs.es.yml") -> int:
+    result = languages_cost(english, spanish, repeats)
+    rows = [[variant, f"{m['cpu']:.2f}", f"{m['build']:.2f}", f"{m['end_to_end']:.2f}"] for variant, m in result["medians"].items()]
+    print(table(rows, ["build", "CPU s (median)", "wall s", "end to end s"]))
+    verdict = "PASS" if result["pass"] else "FAIL"
+    print(f"\nBoth languages / English alone, CPU time: {result['ratio_cpu']:.2f}x (goal <= {LANGUAGES_GOAL:g}x, "
+          f"median of {repeats}): {verdict}")
+    return 0 if result["pass"] else 1
+
 
 if __name__ == "__main__":
     sys.exit(main())

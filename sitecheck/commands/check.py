@@ -31,7 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--list", action="store_true", help="list the checks and exit")
     args = parser.parse_args(argv)
     if args.list:
-        print(table([[name, check.needs, check.about] for name, check in CHECKS.items()], ["check", "reads", "what"]))
+        rows = [[name, check.needs, "each language" if check.each_language else "once", check.about] for name, check in CHECKS.items()]
+        print(table(rows, ["check", "reads", "runs", "what"]))
         return 0
     names = args.only or list(CHECKS)
     needs_site = not args.sources_only and any(CHECKS[name].needs == BUILT for name in names)

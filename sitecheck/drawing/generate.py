@@ -3,7 +3,8 @@
 Each words file data/diagrams/LANG/NAME.yaml is drawn by the layout module
 sitecheck/drawing/layouts/NAME.py (dashes become underscores). English writes
 docs/assets/diagrams/NAME.svg and includes/diagrams/NAME.md; another language
-LANG writes docs/LANG/assets/diagrams/NAME.svg and includes/diagrams/LANG/NAME.md.
+LANG writes docs-LANG/assets/diagrams/NAME.svg and includes/LANG/diagrams/NAME.md, where
+its own build (mkdocs.LANG.yml, hooks/i18n.py) finds them under the same names.
 
     uv run sitecheck diagrams          # write every SVG and snippet
     uv run sitecheck diagrams --check  # exit 1 if one is out of date; write nothing
@@ -47,19 +48,24 @@ class Diagram:
         return self.words_file.parent.name
 
     @property
+    def is_default(self) -> bool:
+        return self.language == DEFAULT_LANGUAGE
+
+    @property
     def svg_path(self) -> Path:
-        return self.root / "docs" / self.image_url.lstrip("/")
+        docs = "docs" if self.is_default else f"docs-{self.language}"  # each language's docs folder
+        return self.root / docs / self.image_url.lstrip("/")
 
     @property
     def image_url(self) -> str:
-        """The SVG's address from the docs folder, as the snippet writes it."""
-        prefix = "" if self.language == DEFAULT_LANGUAGE else f"/{self.language}"
-        return f"{prefix}/assets/diagrams/{self.name}.svg"
+        """The SVG's address from its language's docs folder, as the snippet writes it."""
+        return f"/assets/diagrams/{self.name}.svg"
 
     @property
     def snippet_path(self) -> Path:
-        folder = self.root / "includes" / "diagrams"
-        return (folder if self.language == DEFAULT_LANGUAGE else folder / self.language) / f"{self.name}.md"
+        # Another language's snippets sit under includes/LANG/, its build's snippet folder (hooks/i18n.py).
+        folder = self.root / "includes" if self.is_default else self.root / "includes" / self.language
+        return folder / "diagrams" / f"{self.name}.md"
 
 
 @dataclass(frozen=True)
