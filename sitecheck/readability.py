@@ -120,16 +120,22 @@ def words(text: str) -> list[str]:
 
 def sentences(unit: str) -> list[str]:
     """Split one unit into sentences; the unit's end always ends a sentence."""
+    return split_sentences(unit, SENTENCE_END, NO_BREAK_AFTER, words)
+
+
+def split_sentences(unit: str, end: re.Pattern[str], no_break: re.Pattern[str], words_of) -> list[str]:
+    """Split at each `end` not just after a `no_break` abbreviation; pieces without words are dropped.
+    One rule for both languages, each with its own patterns (sitecheck/readability_es.py)."""
     parts: list[str] = []
     start = 0
-    for match in SENTENCE_END.finditer(unit):
+    for match in end.finditer(unit):
         piece = unit[start : match.start()].strip()
-        if NO_BREAK_AFTER.search(piece):
+        if no_break.search(piece):
             continue
         parts.append(piece)
         start = match.end()
     parts.append(unit[start:].strip())
-    return [part for part in parts if words(part)]
+    return [part for part in parts if words_of(part)]
 
 
 def score(units: list[str]) -> Scores:
@@ -320,6 +326,12 @@ def default_limits() -> Limits:
     )
 
 
+def built_sources(site_dir: Path, docs_dir: Path) -> list[tuple[Path, Path]]:
+    """Each built page that has a Markdown source in `docs_dir`, with that source (any language)."""
+    pairs = [(page, source_for(page, site_dir, docs_dir)) for page in html_pages(site_dir)]
+    return [(page, source) for page, source in pairs if source is not None]
+
+
 def report_site(site_dir: Path, docs_dir: Path) -> list[PageReport]:
     """A report for every built page that has a Markdown source."""
     from sitecheck.pages import front_matter
@@ -328,10 +340,7 @@ def report_site(site_dir: Path, docs_dir: Path) -> list[PageReport]:
     defaults = default_limits()
     count = int(section("readability").get("hardest_shown", 3))
     reports = []
-    for page in html_pages(site_dir):
-        source = source_for(page, site_dir, docs_dir)
-        if source is None:
-            continue
+    for page, source in built_sources(site_dir, docs_dir):
         name = str(source.relative_to(docs_dir.parent))
         limits = page_limits(front_matter(source), defaults, name)
         # Its own parse of just the <article>: the units are cut out of the tree, and a copy of

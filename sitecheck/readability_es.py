@@ -94,17 +94,8 @@ def words(text: str) -> list[str]:
 
 
 def sentences(unit: str) -> list[str]:
-    """Split one unit into sentences; the unit's end always ends a sentence."""
-    parts: list[str] = []
-    start = 0
-    for match in SENTENCE_END.finditer(unit):
-        piece = unit[start : match.start()].strip()
-        if NO_BREAK_AFTER.search(piece):
-            continue
-        parts.append(piece)
-        start = match.end()
-    parts.append(unit[start:].strip())
-    return [part for part in parts if words(part)]
+    """Split one unit into sentences (Spanish punctuation and abbreviations); the unit's end always ends one."""
+    return readability.split_sentences(unit, SENTENCE_END, NO_BREAK_AFTER, words)
 
 
 @dataclass(frozen=True)
@@ -160,21 +151,13 @@ def default_limits() -> Limits:
                      for key in ("min_inflesz", "target_inflesz", "min_unit_inflesz", "unit_min_words")})
 
 
-@dataclass(frozen=True)
-class PageReport:
-    page: str
-    scores: Scores
-    limits: Limits
-    hardest: list[str]
-    hard_units: list[tuple[float, str]] = field(default_factory=list)  # (INFLESZ, text) under the unit floor
+class PageReport(readability.PageReport):
+    """As the English report (page, scores, limits, hardest, hard_units: (INFLESZ, text) under the unit
+    floor), passed by INFLESZ instead of grade limits."""
 
     @property
     def page_passed(self) -> bool:
         return self.scores.inflesz >= self.limits.min_inflesz
-
-    @property
-    def passed(self) -> bool:
-        return self.page_passed and not self.hard_units
 
     def failure(self) -> str:
         lines = []
@@ -225,16 +208,9 @@ def problem(report: PageReport) -> Problem:
 
 def report_site(site_dir, docs_dir) -> list[PageReport]:
     """A report for every built Spanish page (`site_dir` is the Spanish site, `docs_dir` docs-es/)."""
-    from sitecheck.build import html_pages, source_for
     from sitecheck.settings import section
 
     limits = default_limits()
     count = int(section("readability").get("hardest_shown", 3))
-    reports = []
-    for page in html_pages(site_dir):
-        source = source_for(page, site_dir, docs_dir)
-        if source is None:
-            continue
-        name = f"{docs_dir.name}/{source.relative_to(docs_dir).as_posix()}"
-        reports.append(report_page(name, page.read_text(encoding="utf-8"), limits, count))
-    return reports
+    return [report_page(f"{docs_dir.name}/{source.relative_to(docs_dir).as_posix()}", page.read_text(encoding="utf-8"),
+                        limits, count) for page, source in readability.built_sources(site_dir, docs_dir)]
