@@ -2,7 +2,8 @@
 
 A browser that opens a page fetches the HTML, the stylesheets and what they
 pull in with url(...), the scripts, images and favicon, and, on a page with
-Material's search form, the search index and the search worker (SEARCH_NOTE).
+Material's search form, the search worker and (unless the page loads it on demand) the
+search index (SEARCH_NOTE).
 Sizes are counted per kind, raw and gzip level 6 (GitHub Pages serves gzip).
 """
 
@@ -21,8 +22,11 @@ from sitecheck.settings import section
 SEARCH_NOTE = (
     "Material's bundle.js starts the search worker and fetches search/search_index.json on every "
     "page load when the page has the search form and is served over http(s) (read from "
-    "assets/javascripts/bundle.*.min.js: the index request is not waiting for the search box to open)."
+    "assets/javascripts/bundle.*.min.js: the index request is not waiting for the search box to open). "
+    "overrides/main.html's <script id=\"search-on-demand\"> holds the index request until the reader "
+    "reaches for search, so on a page that has it only the worker is part of a first visit."
 )
+ON_DEMAND_ID = "search-on-demand"
 
 
 class _References(HTMLParser):
@@ -33,6 +37,7 @@ class _References(HTMLParser):
         self.urls: list[tuple[str, str]] = []  # (kind, url)
         self.base: str | None = None
         self.has_search_form = False
+        self.index_on_demand = False
         self.config_json = ""
         self._in_config = False
 
@@ -47,6 +52,8 @@ class _References(HTMLParser):
             self.urls.append(("images", a["href"]))
         elif tag == "script" and a.get("src"):
             self.urls.append(("js", a["src"]))
+        elif tag == "script" and a.get("id") == ON_DEMAND_ID:
+            self.index_on_demand = True
         elif tag in ("img", "source") and (a.get("src") or a.get("srcset")):
             # srcset: count its first candidate; the site does not use responsive images today.
             self.urls.append(("images", a.get("src") or a["srcset"].split(",")[0].split()[0]))
@@ -115,7 +122,8 @@ def page_weight(page: Path, site_dir: Path, prefix: str, sizes: _Sizes) -> dict:
         # Material's search: the index from the config's base, and the worker script (SEARCH_NOTE).
         config = json.loads(parser.config_json or "{}")
         root = urljoin(base, (config.get("base") or ".") + "/")
-        references.append(("search", urljoin(root, "search/search_index.json")))
+        if not parser.index_on_demand:
+            references.append(("search", urljoin(root, "search/search_index.json")))
         if config.get("search"):
             references.append(("search", config["search"]))
     for kind, url in references:
