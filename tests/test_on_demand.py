@@ -1,8 +1,10 @@
-"""Search on demand (overrides/main.html, <script id="search-on-demand">), in Chromium.
+"""What a page loads only when a reader asks for it, in Chromium.
 
-No page downloads the search index until the reader reaches for search; then search
-works on the first try, on a phone (the search button) and on a desktop (the "/" key),
-also when the index arrives after the reader has typed. No request leaves the site.
+Search (overrides/main.html, <script id="search-on-demand">): no page downloads the search
+index until the reader reaches for search; then search works on the first try, on a phone
+(the search button) and on a desktop (the "/" key), also when the index arrives after the
+reader has typed. The diagram lightbox (hooks/deferred_scripts.py): its script and stylesheet
+load on the first click on a diagram, which then opens. No request leaves the site.
 """
 
 from __future__ import annotations
@@ -107,6 +109,31 @@ def test_a_query_typed_before_the_index_arrives_runs_when_it_does(reader, server
     held[0].continue_()
     slow.page.locator(RESULT).first.wait_for(state="visible", timeout=10000)
     assert slow.third_party == []
+
+
+def test_the_lightbox_loads_on_the_first_click_and_opens_the_diagram_clicked(reader, server: SiteServer) -> None:
+    phone = reader(360)
+    phone.page.goto(server.url + "how-genes-work/", wait_until="networkidle")
+    assert not [url for url in phone.requests if "glightbox" in url], "the lightbox loaded with the page"
+    link = phone.page.locator("a.glightbox").last
+    link.scroll_into_view_if_needed()
+    link.click()
+    image = phone.page.locator(".glightbox-container .gslide.current img")
+    image.wait_for(state="visible", timeout=10000)
+    assert image.get_attribute("src").endswith(link.get_attribute("href").rsplit("/", 1)[-1])
+    assert image.evaluate("image => image.complete && image.naturalWidth > 0")
+    assert phone.page.url.endswith("how-genes-work/"), "the link was followed instead of opening the lightbox"
+    assert phone.third_party == []
+
+
+def test_the_diagram_link_is_followed_when_the_lightbox_cannot_load(reader, server: SiteServer) -> None:
+    offline = reader(1280)
+    offline.page.route(re.compile(r"glightbox\.min\.js$"), lambda route: route.abort())
+    offline.page.goto(server.url + "how-genes-work/", wait_until="networkidle")
+    link = offline.page.locator("a.glightbox").first
+    href = link.get_attribute("href")
+    link.click()
+    offline.page.wait_for_url(re.compile(re.escape(href.rsplit("/", 1)[-1]) + "$"), timeout=10000)
 
 
 def test_without_javascript_the_page_still_reads(chromium: Browser, server: SiteServer) -> None:
