@@ -2,8 +2,8 @@
 
 A browser that opens a page fetches the HTML, the stylesheets and what they
 pull in with url(...), the scripts, images and favicon, and, on a page with
-Material's search form, the search worker and (unless the page loads it on demand) the
-search index (SEARCH_NOTE).
+Material's search form that does not load search on demand, the search index and the
+search worker (SEARCH_NOTE).
 Sizes are counted per kind, raw and gzip level 6 (GitHub Pages serves gzip).
 """
 
@@ -24,7 +24,8 @@ SEARCH_NOTE = (
     "page load when the page has the search form and is served over http(s) (read from "
     "assets/javascripts/bundle.*.min.js: the index request is not waiting for the search box to open). "
     "overrides/main.html's <script id=\"search-on-demand\"> holds the index request until the reader "
-    "reaches for search, so on a page that has it only the worker is part of a first visit."
+    "reaches for search, and starts the worker only when the index has arrived, so on a page that has "
+    "it neither is part of a first visit."
 )
 ON_DEMAND_ID = "search-on-demand"
 
@@ -37,7 +38,7 @@ class _References(HTMLParser):
         self.urls: list[tuple[str, str]] = []  # (kind, url)
         self.base: str | None = None
         self.has_search_form = False
-        self.index_on_demand = False
+        self.search_on_demand = False
         self.config_json = ""
         self._in_config = False
 
@@ -53,7 +54,7 @@ class _References(HTMLParser):
         elif tag == "script" and a.get("src"):
             self.urls.append(("js", a["src"]))
         elif tag == "script" and a.get("id") == ON_DEMAND_ID:
-            self.index_on_demand = True
+            self.search_on_demand = True
         elif tag in ("img", "source") and (a.get("src") or a.get("srcset")):
             # srcset: count its first candidate; the site does not use responsive images today.
             self.urls.append(("images", a.get("src") or a["srcset"].split(",")[0].split()[0]))
@@ -118,12 +119,11 @@ def page_weight(page: Path, site_dir: Path, prefix: str, sizes: _Sizes) -> dict:
     files: dict[Path, str] = {page: "html"}
     missing, external = [], []
     references = list(parser.urls)
-    if parser.has_search_form:
+    if parser.has_search_form and not parser.search_on_demand:
         # Material's search: the index from the config's base, and the worker script (SEARCH_NOTE).
         config = json.loads(parser.config_json or "{}")
         root = urljoin(base, (config.get("base") or ".") + "/")
-        if not parser.index_on_demand:
-            references.append(("search", urljoin(root, "search/search_index.json")))
+        references.append(("search", urljoin(root, "search/search_index.json")))
         if config.get("search"):
             references.append(("search", config["search"]))
     for kind, url in references:

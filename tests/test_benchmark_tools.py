@@ -17,8 +17,9 @@ def test_page_weight_counts_every_file_a_first_visit_loads(built_site: Path) -> 
     assert set(weights) == {str(p.relative_to(built_site)) for p in html_pages(built_site)}
     for weight in weights.values():
         assert not weight["missing"] and not weight["external"], weight["page"]
-        for kind in ("html", "css", "js", "search"):
+        for kind in ("html", "css", "js"):
             assert 0 < weight[kind]["gzip"] < weight[kind]["raw"], f"{weight['page']}: {kind}"
+        assert weight["search"]["gzip"] == 0, f"{weight['page']}: search loads on demand (tests/test_weight_search_index.py)"
     # The diagram pages load their SVG figures; pages without figures load only the favicon.
     assert weights["how-genes-work/index.html"]["images"]["raw"] > 5 * weights["about/index.html"]["images"]["raw"]
 

@@ -21,6 +21,7 @@ from sitecheck.browser import SiteServer, serve
 pytestmark = pytest.mark.browser
 
 INDEX = re.compile(r"/search/search_index\.json$")
+WORKER = re.compile(r"/assets/javascripts/workers/search\.[0-9a-f]+\.min\.js$")
 RESULT = ".md-search-result__item"
 QUERY = "vector"  # a word several pages use
 
@@ -50,6 +51,9 @@ class Reader:
     def index_requests(self) -> list[str]:
         return [url for url in self.requests if INDEX.search(url)]
 
+    def worker_requests(self) -> list[str]:
+        return [url for url in self.requests if WORKER.search(url)]
+
 
 @pytest.fixture
 def reader(chromium: Browser, server: SiteServer) -> Iterator[Reader]:
@@ -73,6 +77,7 @@ def test_no_page_downloads_the_search_index_until_the_reader_reaches_for_search(
     visit.page.mouse.wheel(0, 600)  # reading, not searching
     visit.page.wait_for_timeout(300)
     assert visit.index_requests() == [], f"{address or 'home'}: the search index was fetched at page load"
+    assert visit.worker_requests() == [], f"{address or 'home'}: the search worker started at page load"
     assert visit.third_party == []
 
 
@@ -82,7 +87,7 @@ def test_search_works_on_the_first_try_from_the_phone_search_button(reader, serv
     phone.page.locator('label.md-header__button[for="__search"]').click()
     phone.page.locator(".md-search__input").fill(QUERY)
     phone.page.locator(RESULT).first.wait_for(state="visible", timeout=10000)
-    assert len(phone.index_requests()) == 1
+    assert len(phone.index_requests()) == 1 and len(phone.worker_requests()) == 1
     assert phone.third_party == []
 
 
@@ -94,6 +99,15 @@ def test_search_works_on_the_first_try_from_the_keyboard_shortcut(reader, server
     desktop.page.locator(RESULT).first.wait_for(state="visible", timeout=10000)
     assert len(desktop.index_requests()) == 1
     assert desktop.third_party == []
+
+
+def test_a_search_result_still_highlights_the_words_searched_for(reader, server: SiteServer) -> None:
+    # Material's search results link to the page with ?h=WORDS (search.highlight): that needs the index at once.
+    visit = reader(1280)
+    visit.page.goto(server.url + "vectors/?h=" + QUERY, wait_until="networkidle")
+    visit.page.locator("article mark").first.wait_for(state="attached", timeout=10000)
+    assert len(visit.index_requests()) == 1
+    assert visit.third_party == []
 
 
 def test_a_query_typed_before_the_index_arrives_runs_when_it_does(reader, server: SiteServer) -> None:
