@@ -2,8 +2,8 @@
 
 A browser that opens a page fetches the HTML, the stylesheets and what they
 pull in with url(...), the scripts, images and favicon (what privacy.fetched
-lists), and, on a page with
-Material's search form, the search index and the search worker (SEARCH_NOTE).
+lists), and, on a page with Material's search form that does not load search on demand,
+the search index and the search worker (SEARCH_NOTE).
 Sizes are counted per kind, raw and gzip level 6 (GitHub Pages serves gzip).
 """
 
@@ -21,8 +21,12 @@ from sitecheck.site import address, html_pages, soup
 SEARCH_NOTE = (
     "Material's bundle.js starts the search worker and fetches search/search_index.json on every "
     "page load when the page has the search form and is served over http(s) (read from "
-    "assets/javascripts/bundle.*.min.js: the index request is not waiting for the search box to open)."
+    "assets/javascripts/bundle.*.min.js: the index request is not waiting for the search box to open). "
+    "overrides/main.html's <script id=\"search-on-demand\"> holds the index request until the reader "
+    "reaches for search, and starts the worker only when the index has arrived, so on a page that has "
+    "it neither is part of a first visit."
 )
+ON_DEMAND_ID = "search-on-demand"
 
 
 def _kind(found_as: str) -> str | None:
@@ -83,7 +87,7 @@ def page_weight(page: Path, site_dir: Path, prefix: str, sizes: _Sizes) -> dict:
     missing, external = [], []
     references = [(_kind(found_as), url) for found_as, url in fetched(parsed)]
     references = [(kind, url) for kind, url in references if kind]
-    if parsed.find("form", attrs={"name": "search"}):
+    if parsed.find("form", attrs={"name": "search"}) and not parsed.find("script", id=ON_DEMAND_ID):
         # Material's search: the index from the config's base, and the worker script (SEARCH_NOTE).
         config_script = parsed.find("script", id="__config")
         config = json.loads(config_script.get_text() if config_script else "{}")
