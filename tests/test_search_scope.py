@@ -23,3 +23,14 @@ def test_sources_sections_stay_out_of_the_search_index(built_site: Path) -> None
     assert not [doc["location"] for doc in docs if doc["title"] == "Sources"]
     # The rest of each page is still there: sections with their text.
     assert any(doc["location"].startswith("vectors/#") and "virus" in doc["text"] for doc in docs)
+
+
+def test_the_spanish_fuentes_sections_stay_out_of_the_spanish_index(built_site: Path) -> None:
+    spanish = built_site / "es"
+    docs = json.loads((spanish / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    headings = [heading for path in html_pages(spanish)
+                for heading in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select("article h2")
+                if heading.get_text(strip=True).removesuffix("¶") == "Fuentes"]
+    assert len(headings) >= 10 and all(heading.has_attr("data-search-exclude") for heading in headings)
+    assert not [doc["location"] for doc in docs if doc["title"] == "Fuentes"]
+    assert any(doc["location"].startswith("vectors/#") and "virus" in doc["text"] for doc in docs)
