@@ -240,5 +240,4 @@ def test_pages_render_from_the_data(built_site: Path) -> None:
     heading = risks.find(id="which-approved-products-carry-a-boxed-warning")
     listed = [li.find("strong").get_text() for li in heading.find_next("ul").find_all("li")]
     assert listed == [p["brand"] for p in approved.with_boxed_warnings(data)]
-    # The list sits with the other serious problems (a ### under that ##), not under another section.
-    assert heading.find_previous("h2").get("id") == "what-serious-problems-have-happened"
+    assert heading.find_previous("h2").get("id") == "what-serious-problems-have-happened"  # with the other serious problems
