@@ -57,7 +57,7 @@ CSV_FIELDS = {
     "condition": "the disease this use treats",
     "who": "who it is approved for, such as an age group",
     "use_approved": "the date the FDA approved this use",
-    "accelerated": "yes if the FDA gave accelerated approval for this use",
+    "accelerated": "yes if this use got accelerated approval",
     "first_approved": "the date the FDA first approved the product",
     "status": "available, limited or no longer sold",
     "status_date": "the date the status changed",

@@ -46,6 +46,10 @@ def define_env(env) -> None:
         return table(data, group, last_column, lang)
 
     @env.macro
+    def accelerated_list() -> str:
+        return accelerated_uses(data, lang)
+
+    @env.macro
     def boxed_warning_list() -> str:
         return warning_list(data, lang)
 
@@ -58,6 +62,17 @@ def define_env(env) -> None:
     def download_link(kind: str) -> str:
         """The site path of a download (`json`, `schema`, `csv`), relative to the docs folder."""
         return approved.DOWNLOADS[kind]
+
+
+def accelerated_uses(data: dict, lang: str = "en") -> str:
+    """Each product with a use under accelerated approval: '- **Brand** (year): condition.' (no words to translate)."""
+    lines = []
+    for product in data["products"]:
+        uses = [use for use in product["uses"] if use["accelerated"]]
+        if uses:
+            conditions = "; ".join(approved.text(use["condition"], lang) for use in uses)
+            lines.append(f"- **{product['brand']}** ({uses[0]['approved'][:4]}): {conditions}.")
+    return "\n".join(lines)
 
 
 def table(data: dict, group: str, last_column: str, lang: str = "en") -> str:

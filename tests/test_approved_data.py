@@ -232,6 +232,9 @@ def test_pages_render_from_the_data(built_site: Path) -> None:
     text = body.get_text(" ", strip=True)
     assert f"approved {len(data['products'])} gene therapies" in text
     assert f"{as_of[0]} {as_of[1]}" in text and "{{" not in text
+    accelerated = body.find(id="what-does-accelerated-approval-mean").find_next("ul")
+    listed = [li.find("strong").get_text() for li in accelerated.find_all("li")]
+    assert listed == [p["brand"] for p in data["products"] if any(use["accelerated"] for use in p["uses"])]
     links = {a["href"] for a in body.select("a[href]")}
     assert {f"../{path}" for path in approved.DOWNLOADS.values()} <= links
     assert "CC BY 4.0" in text
