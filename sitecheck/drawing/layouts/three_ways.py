@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from sitecheck.drawing.palette import GREEN, GREY_TINT, INK, PURPLE, SKY, WHITE
-from sitecheck.drawing.shapes import DOTS, HATCH, add_patterns, arrow, badge, cell, cross, helix, tick
+from sitecheck.drawing.palette import GREY_TINT, INK, PURPLE, SKY
+from sitecheck.drawing.shapes import DOTS, add_patterns, arrow, badge, cell, gene_bar
 from sitecheck.drawing.snippet import numbered
 from sitecheck.drawing.svg import Drawing, num
 from sitecheck.drawing.words import Words
@@ -11,23 +11,6 @@ from sitecheck.drawing.words import Words
 WIDTH = 360
 # The words file's panel keys, top to bottom, with the pictures before and after the arrow.
 PANELS = {"replace": ("faulty", "healthy"), "turn_off": ("faulty", "off"), "add": ("cell", "new")}
-
-
-def gene_bar(d: Drawing, x: float, y: float, kind: str) -> None:
-    """A stretch of DNA (110 wide) centred on (x, y) with one gene marked by its kind.
-
-    kind: 'faulty' (hatched, cross), 'healthy' (green, tick), 'off' (grey, 'no' sign).
-    """
-    fills = {"faulty": f"url(#{HATCH})", "healthy": GREEN, "off": GREY_TINT}
-    helix(d, x - 55, y, 110, amp=10, turns=2)
-    d.add("rect", x=x - 20, y=y - 18, width=40, height=36, rx=6, fill=fills[kind], stroke=INK, stroke_width=2)
-    if kind == "faulty":
-        cross(d, x + 36, y - 24)
-    elif kind == "healthy":
-        tick(d, x + 36, y - 24)
-    else:
-        d.add("circle", cx=x, cy=y, r=13, fill=WHITE, stroke=INK, stroke_width=3)
-        d.add("line", x1=x - 9, y1=y - 9, x2=x + 9, y2=y + 9, stroke=INK, stroke_width=3)
 
 
 def _picture(d: Drawing, cx: float, pic: float, kind: str) -> None:
