@@ -274,11 +274,15 @@ class PageReport:
             lines.append(f"{self.page}: FKGL {self.scores.fkgl} (limit {self.limits.max_fkgl}), "
                          f"SMOG {self.scores.smog} (limit {self.limits.max_smog}). Hardest sentences:")
             lines += [f"  - {sentence}" for sentence in self.hardest]
-        for fkgl, text in self.hard_units:
-            lines.append(f"{self.page}: a paragraph or list item at FKGL {fkgl} (limit {self.limits.max_unit_fkgl:g} "
-                         f"for {self.limits.unit_min_words}+ words): split its sentences or use shorter words: "
-                         f"\"{_clip(text)}\"")
+        lines += [unit_line(self.page, f"FKGL {fkgl}", f"limit {self.limits.max_unit_fkgl:g}", self.limits.unit_min_words, text)
+                  for fkgl, text in self.hard_units]
         return "\n".join(lines)
+
+
+def unit_line(page: str, score: str, limit: str, min_words: int, text: str) -> str:
+    """One paragraph or list item over its ceiling, in either language's measure."""
+    return (f"{page}: a paragraph or list item at {score} ({limit} for {min_words}+ words): "
+            f"split its sentences or use shorter words: \"{_clip(text)}\"")
 
 
 def _clip(text: str, length: int = 80) -> str:

@@ -165,10 +165,9 @@ class PageReport(readability.PageReport):
             lines.append(f"{self.page}: INFLESZ {self.scores.inflesz} (at least {self.limits.min_inflesz:g}), "
                          f"Fernández Huerta {self.scores.fernandez_huerta}. Hardest sentences:")
             lines += [f"  - {sentence}" for sentence in self.hardest]
-        for value, text in self.hard_units:
-            lines.append(f"{self.page}: a paragraph or list item at INFLESZ {value} (at least {self.limits.min_unit_inflesz:g} "
-                         f"for {self.limits.unit_min_words}+ words): split its sentences or use shorter words: "
-                         f"\"{readability._clip(text)}\"")
+        lines += [readability.unit_line(self.page, f"INFLESZ {value}", f"at least {self.limits.min_unit_inflesz:g}",
+                                        self.limits.unit_min_words, text)
+                  for value, text in self.hard_units]
         return "\n".join(lines)
 
 

@@ -56,11 +56,17 @@ def _spanish_text(reports: list[readability_es.PageReport]) -> str:
     under = [r.failure() for r in reports if not r.passed]
     if under:
         out += ["", "Under the limit:", *under]
-    out.append("\nHardest Spanish sentences (fix these first):")
+    out += _hardest("Hardest Spanish sentences", reports, lambda s: f"{readability_es.score([s]).inflesz:6.1f}")
+    return "\n".join(out)
+
+
+def _hardest(title: str, reports: list, measure) -> list[str]:
+    """Each page's hardest sentences, with the language's measure of each."""
+    out = [f"\n{title} (fix these first):"]
     for report in reports:
         out.append(f"\n{report.page}")
-        out += [f"  {readability_es.score([s]).inflesz:6.1f}  {s}" for s in report.hardest]
-    return "\n".join(out)
+        out += [f"  {measure(s)}  {s}" for s in report.hardest]
+    return out
 
 
 def _as_json(reports: list[readability.PageReport], median: float, spanish: list | None = None) -> str:
@@ -103,10 +109,7 @@ def _as_text(reports: list[readability.PageReport], median: float) -> str:
     over = [report.failure() for report in reports if not report.passed]
     if over:
         out += ["", "Over the limit:", *over]
-    out.append("\nHardest sentences (fix these first):")
-    for report in reports:
-        out.append(f"\n{report.page}")
-        out += [f"  {readability.sentence_difficulty(s):5.1f}  {s}" for s in report.hardest]
+    out += _hardest("Hardest sentences", reports, lambda s: f"{readability.sentence_difficulty(s):5.1f}")
     return "\n".join(out)
 
 
