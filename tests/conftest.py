@@ -23,7 +23,10 @@ from sitecheck.build import ROOT, BuildResult, build, build_site  # noqa: E402
 from sitecheck.pages import site_config, write_site_config  # noqa: E402
 from sitecheck.site import Site  # noqa: E402
 
-RUN_ORDER = {"tests/test_build.py": 0, "tests/test_checks.py": 1, "tests/test_browser.py": 3}  # others: 2
+# The build is reported first; then the longest jobs, so that pytest-xdist's workers finish together
+# (each module, or class, goes to one worker whole: `--dist loadscope`).
+RUN_ORDER = {"tests/test_build.py": 0, "tests/test_browser.py": 1, "tests/test_on_demand.py": 2,
+             "tests/test_author_panel.py": 3, "tests/test_overdue_script.py": 4}  # others: 5
 NOT_BUILT = "the site did not build: see the failure of tests/test_build.py::test_the_site_builds_strictly"
 
 if TYPE_CHECKING:
@@ -151,10 +154,10 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """The build is reported first (so `-x` stops on the build's own message), then the checks
-    (one line per problem), the browser last; network tests run only when asked for
+    """The build is reported first (so `-x` stops on the build's own message), then the longest
+    jobs first (RUN_ORDER); network tests run only when asked for
     (`pytest -m network`), otherwise they skip, saying why."""
-    items.sort(key=lambda item: RUN_ORDER.get(item.nodeid.split("::")[0], 2))
+    items.sort(key=lambda item: RUN_ORDER.get(item.nodeid.split("::")[0], 5))
     chosen = config.getoption("-m") or ""
     if "network" in chosen and "not network" not in chosen:
         return

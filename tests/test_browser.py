@@ -6,7 +6,8 @@ light palette at 360 px (the phone layout), then, switched live, dark palette at
 visit runs axe-core and records third-party requests, errors and broken images; then,
 back at 360 px without a reload, each diagram is opened full size. The tests below
 read those records. Keyboard and print checks drive their own pages.
-Budget: about 10 s on 2 cores, so one browser, one server, one load per page.
+One browser and one server per worker, one load per page; each language is swept by its own
+class (TestEnglishPages, TestSpanishPages), so pytest-xdist runs them side by side.
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ from sitecheck.browser import (
     serve,
     site_pages,
 )
+from sitecheck.build import ROOT
+from sitecheck.i18n import languages
+from sitecheck.pages import site_config
 from sitecheck.site import soup
 
 pytestmark = pytest.mark.browser
@@ -85,9 +89,8 @@ def _context(browser: Browser, server: SiteServer, palette: str, width: int, sin
     return context
 
 
-@pytest.fixture(scope="session")
-def visits(chromium: Browser, server: SiteServer, built_site: Path) -> list[Visit]:
-    """Every page in every (palette, width) of VISITS, with what each visit found.
+def sweep(browser: Browser, server: SiteServer, pages: list[SitePage]) -> list[Visit]:
+    """Every page of `pages` in every (palette, width) of VISITS, with what each visit found.
 
     Each page is loaded once and then switched: Material follows the system palette live,
     and its layout follows the width, so a second load would only cost time.
@@ -96,14 +99,14 @@ def visits(chromium: Browser, server: SiteServer, built_site: Path) -> list[Visi
     current: list[Visit] = []  # the visit that events are credited to
     blocked: list[str] = []
     first_palette, first_width, _ = VISITS[0]
-    context = _context(chromium, server, first_palette, first_width, blocked)
+    context = _context(browser, server, first_palette, first_width, blocked)
     context.add_init_script(path=str(AXE))
     page = context.new_page()
     not_found = server.url + NOT_FOUND_ADDRESS
     page.on("console", lambda message: _console(message, current[-1], not_found))
     page.on("pageerror", lambda error: current[-1].errors.append(f"uncaught: {error}"))
     page.on("response", lambda response: _http_error(response, current[-1], not_found))
-    for site_page in site_pages(built_site):
+    for site_page in pages:
         for index, (palette, width, scheme) in enumerate(VISITS):
             visit = Visit(site_page, palette, width)
             current.append(visit)
@@ -114,7 +117,7 @@ def visits(chromium: Browser, server: SiteServer, built_site: Path) -> list[Visi
                 visit.broken_images = page.evaluate(BROKEN_IMAGES)
             else:
                 try:
-                    page.wait_for_function(SETTLED, arg=scheme, timeout=3000)
+                    page.wait_for_function(SETTLED, arg=scheme, timeout=3000, polling=20)
                 except PlaywrightTimeoutError:
                     pass  # reported by test_every_page_is_visited_in_both_palettes
             visit.scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
@@ -137,7 +140,10 @@ def _open_diagrams(page: Page, visit: Visit) -> None:
     """Open each diagram full size on a phone: the close button must leave it clear (its title is at the top)."""
     page.emulate_media(color_scheme=visit.palette)
     page.set_viewport_size({"width": visit.width, "height": 800})
-    page.wait_for_function(SETTLED, arg=VISITS[0][2], timeout=3000)
+    page.wait_for_function(SETTLED, arg=VISITS[0][2], timeout=3000, polling=20)
+    # Only where the diagram comes to rest matters here, so the zoom animations are cut short:
+    # about 2 s saved per diagram. (The keyboard test below keeps them.)
+    page.add_style_tag(content=NO_ANIMATIONS)
     links = page.locator("a.glightbox")
     for index in range(links.count()):
         links.nth(index).click()
@@ -154,6 +160,9 @@ def _open_diagrams(page: Page, visit: Visit) -> None:
         page.keyboard.press("Escape")
         page.locator(".glightbox-container").wait_for(state="detached", timeout=5000)
 
+
+NO_ANIMATIONS = """*, *::before, *::after { animation-duration: 1ms !important; animation-delay: 0s !important;
+                                   transition-duration: 1ms !important; transition-delay: 0s !important; }"""
 
 # After a live palette switch: the new scheme is set and Material's switching flag is gone.
 SETTLED = """scheme => document.body.getAttribute('data-md-color-scheme') === scheme
@@ -206,45 +215,86 @@ def _fail_if(found: list[str], what: str) -> None:
 
 
 # --- Every page, both palettes ----------------------------------------------
+# One class per part of the site, so that `pytest -n` (pytest-xdist, `--dist loadscope`) sweeps
+# the parts side by side, one per worker: the sweep is the longest job of the suite.
 
 
-def test_every_page_is_visited_in_both_palettes(visits: list[Visit], built_site: Path) -> None:
-    expected = {palette: scheme for palette, _, scheme in VISITS}
-    wrong = [f"{visit}: data-md-color-scheme is {visit.scheme!r}, not {expected[visit.palette]!r}"
-             for visit in visits if visit.scheme != expected[visit.palette]]
-    _fail_if(wrong, "visits did not switch palette")
-    assert len(visits) == len(site_pages(built_site)) * len(VISITS)
+class Sweep:
+    """The checks of the sweep, on the pages of one language (`part`: its folder in the site, "" for English)."""
+
+    part: str
+
+    @pytest.fixture(scope="class")
+    def visits(self, chromium: Browser, server: SiteServer, built_site: Path) -> list[Visit]:
+        return sweep(chromium, server, part_pages(built_site, self.part))
+
+    def test_every_page_is_visited_in_both_palettes(self, visits: list[Visit], built_site: Path) -> None:
+        expected = {palette: scheme for palette, _, scheme in VISITS}
+        wrong = [f"{visit}: data-md-color-scheme is {visit.scheme!r}, not {expected[visit.palette]!r}"
+                 for visit in visits if visit.scheme != expected[visit.palette]]
+        _fail_if(wrong, "visits did not switch palette")
+        assert len(visits) == len(part_pages(built_site, self.part)) * len(VISITS)
+
+    def test_no_accessibility_violations(self, visits: list[Visit]) -> None:
+        """axe-core, WCAG 2.0-2.2 A and AA, on every page in both palettes."""
+        found = [f"{visit}: {rule['id']} ({rule['help']})\n{_nodes(rule['nodes'])}"
+                 for visit in visits for rule in visit.violations]
+        _fail_if(found, "accessibility violations")
+
+    def test_no_request_leaves_the_site(self, visits: list[Visit]) -> None:
+        """Privacy: a reader's browser talks to the guide's own host and nothing else."""
+        found = [f"{visit}: {url}" for visit in visits for url in visit.third_party]
+        _fail_if(found, "requests to other hosts (blocked)")
+
+    def test_no_errors(self, visits: list[Visit]) -> None:
+        """No console errors, uncaught exceptions or failed requests."""
+        found = [f"{visit}: {error}" for visit in visits for error in visit.errors]
+        _fail_if(found, "errors")
+
+    def test_no_broken_images(self, visits: list[Visit]) -> None:
+        found = [f"{visit}: {source}" for visit in visits for source in visit.broken_images]
+        _fail_if(found, "images that did not load")
+
+    def test_no_horizontal_scrolling_on_a_phone(self, visits: list[Visit]) -> None:
+        phone = [visit for visit in visits if visit.width == PHONE_WIDTH]
+        found = [f"{visit}: {visit.scroll_width} px wide" for visit in phone if visit.scroll_width > PHONE_WIDTH]
+        assert phone
+        _fail_if(found, f"pages wider than {PHONE_WIDTH} px")
+
+    def test_lightbox_close_button_leaves_the_diagram_clear_on_a_phone(
+        self, visits: list[Visit], built_site: Path
+    ) -> None:
+        # Diagrams have their title at the top: the close button must not sit on it (opened in the sweep).
+        expected = sum(len(soup(built_site / page.file).select("a.glightbox"))
+                       for page in part_pages(built_site, self.part))
+        assert sum(visit.diagrams_opened for visit in visits) == expected
+        overlaps = [entry for visit in visits for entry in visit.covered_diagrams]
+        assert not overlaps, "the lightbox close button covers the diagram:\n" + "\n".join(overlaps)
 
 
-def test_no_accessibility_violations(visits: list[Visit]) -> None:
-    """axe-core, WCAG 2.0-2.2 A and AA, on every page in both palettes."""
-    found = [f"{visit}: {rule['id']} ({rule['help']})\n{_nodes(rule['nodes'])}"
-             for visit in visits for rule in visit.violations]
-    _fail_if(found, "accessibility violations")
+class TestEnglishPages(Sweep):
+    part = ""
 
 
-def test_no_request_leaves_the_site(visits: list[Visit]) -> None:
-    """Privacy: a reader's browser talks to the guide's own host and nothing else."""
-    found = [f"{visit}: {url}" for visit in visits for url in visit.third_party]
-    _fail_if(found, "requests to other hosts (blocked)")
+class TestSpanishPages(Sweep):
+    part = "es/"
 
 
-def test_no_errors(visits: list[Visit]) -> None:
-    """No console errors, uncaught exceptions or failed requests."""
-    found = [f"{visit}: {error}" for visit in visits for error in visit.errors]
-    _fail_if(found, "errors")
+def part_pages(site_dir: Path, part: str) -> list[SitePage]:
+    """The pages of one language: the default language's are those outside the others' folders."""
+    others = tuple(path for path in _site_paths() if path)
+    if part:
+        return [page for page in site_pages(site_dir) if page.file.startswith(part)]
+    return [page for page in site_pages(site_dir) if not page.file.startswith(others)]
 
 
-def test_no_broken_images(visits: list[Visit]) -> None:
-    found = [f"{visit}: {source}" for visit in visits for source in visit.broken_images]
-    _fail_if(found, "images that did not load")
+def _site_paths() -> list[str]:
+    return [language.site_path for language in languages(site_config(ROOT / "mkdocs.yml").get("extra") or {}, ROOT).values()]
 
 
-def test_no_horizontal_scrolling_on_a_phone(visits: list[Visit]) -> None:
-    phone = [visit for visit in visits if visit.width == PHONE_WIDTH]
-    found = [f"{visit}: {visit.scroll_width} px wide" for visit in phone if visit.scroll_width > PHONE_WIDTH]
-    assert phone
-    _fail_if(found, f"pages wider than {PHONE_WIDTH} px")
+def test_every_language_is_swept() -> None:
+    swept = sorted(cls.part for cls in Sweep.__subclasses__())
+    assert swept == sorted(_site_paths()), f"each language needs a Sweep class in {__file__} (folders {_site_paths()})"
 
 
 def _nodes(nodes: list[dict], shown: int = 8) -> str:
@@ -372,11 +422,3 @@ def test_questions_page_prints_as_a_checklist(desktop: Page, server: SiteServer,
 def _plain(text: str) -> str:
     """Text as PDF extraction gives it back: ligatures unfolded, whitespace collapsed."""
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
-
-
-def test_lightbox_close_button_leaves_the_diagram_clear_on_a_phone(visits: list[Visit], built_site: Path) -> None:
-    # Diagrams have their title at the top: the close button must not sit on it (opened in the sweep).
-    expected = sum(len(soup(built_site / page.file).select("a.glightbox")) for page in site_pages(built_site))
-    assert sum(visit.diagrams_opened for visit in visits) == expected
-    overlaps = [entry for visit in visits for entry in visit.covered_diagrams]
-    assert not overlaps, "the lightbox close button covers the diagram:\n" + "\n".join(overlaps)
