@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -64,7 +64,7 @@ class Reader:
 
 
 @pytest.fixture
-def reader(chromium: Browser, server: SiteServer) -> Iterator:
+def reader(chromium: Browser, server: SiteServer) -> Iterator[Callable[..., Reader]]:
     made: list[Reader] = []
 
     def make(**options: object) -> Reader:
