@@ -1,9 +1,10 @@
-"""Give every glossary term a hover tooltip with its glossary definition.
+"""Give every glossary term a tooltip with its glossary definition.
 
 Definitions are written once, in docs/glossary.md. This hook reads them
 (sitecheck/glossary.py) once per build and wraps the first use of each term on
 every other page, outside headings, links and code, in `<abbr title="definition">`
-as the `abbr` extension would; Material's `content.tooltips` shows them. A
+as the `abbr` extension would; docs/javascripts/glossary-tips.js shows them on
+hover and on a tap (the browser's own `title` tooltip without JavaScript). A
 glossary entry that cannot be read fails the build with its file and line.
 
 Why not `*[term]: definition` lines appended to every page for `abbr`: Python-

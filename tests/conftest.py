@@ -80,7 +80,8 @@ def make_site(folder: Path, pages: dict[str, str], **config: object) -> Path:
         path = folder / "docs" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    for asset in ("assets/favicon.svg", "stylesheets/extra.css", "stylesheets/figures.css", "javascripts/review-notice.js"):
+    for asset in ("assets/favicon.svg", "stylesheets/extra.css", "stylesheets/figures.css", "javascripts/review-notice.js",
+                  "javascripts/glossary-tips.js"):
         target = folder / "docs" / asset
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -129,7 +129,8 @@ def test_the_spanish_404_page_works_at_any_depth(built_site: Path) -> None:
 
 
 def test_spanish_pages_use_the_english_stylesheets_scripts_and_favicon(built_site: Path) -> None:
-    for shared in ("stylesheets/extra.css", "stylesheets/figures.css", "javascripts/review-notice.js", "assets/favicon.svg"):
+    for shared in ("stylesheets/extra.css", "stylesheets/figures.css", "javascripts/review-notice.js", "javascripts/glossary-tips.js",
+                   "assets/favicon.svg"):
         assert (built_site / "es" / shared).read_bytes() == (ROOT / "docs" / shared).read_bytes(), shared
     assert not (ROOT / "docs-es" / "stylesheets").exists(), "one copy: the English docs' files are borrowed"
 
