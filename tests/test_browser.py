@@ -225,8 +225,9 @@ class Sweep:
     part: str
 
     @pytest.fixture(scope="class")
-    def visits(self, chromium: Browser, server: SiteServer, built_site: Path) -> list[Visit]:
-        return sweep(chromium, server, part_pages(built_site, self.part))
+    @classmethod
+    def visits(cls, chromium: Browser, server: SiteServer, built_site: Path) -> list[Visit]:
+        return sweep(chromium, server, part_pages(built_site, cls.part))
 
     def test_every_page_is_visited_in_both_palettes(self, visits: list[Visit], built_site: Path) -> None:
         expected = {palette: scheme for palette, _, scheme in VISITS}
