@@ -71,3 +71,19 @@ def test_page_weight_counts_every_file_a_first_visit_loads(scaled) -> None:
         assert weight["search"]["gzip"] == 0, f"{weight['page']}: search"
     # The page with a figure loads its SVG; pages without figures load only the favicon.
     assert weights["vectors/index.html"]["images"]["raw"] > 2 * weights["delivery/index.html"]["images"]["raw"]
+
+
+def test_the_suite_timing_reports_its_median_and_the_cpu_it_needs(monkeypatch: pytest.MonkeyPatch,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from sitecheck.commands import benchmark
+
+    busy = benchmark._machine_busy_s()
+    assert busy is None or busy > 0
+    monkeypatch.setattr(benchmark, "time_test_suite", lambda runs: {
+        "samples_s": [31.0, 29.0, 40.0][:runs], "median_s": 31.0, "exit_code": 0, "summary": "9 passed",
+        "machine_cpu_s": [60.0, 58.0, 80.0][:runs]})
+    monkeypatch.setattr(benchmark.os, "cpu_count", lambda: 2)
+    assert benchmark.tests_main(3) == 1  # 31 s > 30 s
+    out = capsys.readouterr().out
+    assert "runs 31.0, 29.0, 40.0 s; median 31.0 s (goal <= 30 s on 2 cores): FAIL" in out
+    assert "median 60 s, so at best 30 s of wall time on 2 cores" in out
