@@ -184,7 +184,10 @@ def _alternates(page: Page) -> list[dict]:
         path = i18n.twin_path(url, here, other)
         found.append({"name": i18n.words(code)["name"], "lang": code,
                       "link": _build.root_url + other.site_path + url, "href": "../" * depth + path or "./",
-                      "current": code == _build.code})
+                      "current": code == _build.code,
+                      # GitHub Pages answers every missing address with the English 404 page: it
+                      # points readers of each other language home in their words (overrides/main.html).
+                      "not_found": i18n.words(code)["not_found_elsewhere"] if not_found else None})
     default = _default()
     found.append({"name": "", "lang": "x-default", "link": _build.root_url + default.site_path + url, "href": ""})
     return found

@@ -30,6 +30,7 @@ SKIP_SELECTORS = (
     "h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "script", "style", "summary",
     ".admonition-title", ".review-dates", ".review-overdue", ".headerlink",
     ".footnote-backref", ".md-source-file", "nav", "sup", ".author-panel",
+    ".other-language",  # the 404 page's line home in another language: not scored in this one's
 )
 WORD = re.compile(r"[A-Za-z0-9]+(?:['’.-][A-Za-z0-9]+)*")
 # A sentence ends at . ! or ? followed by a space and a capital, digit or quote.

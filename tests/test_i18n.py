@@ -296,3 +296,13 @@ def test_the_data_macros_write_spanish_words_on_spanish_pages() -> None:
     assert re.search(r"Desde [a-z]+ de \d{4}: ", warnings) and "Since " not in warnings
     english = macros.table(data, "in vivo", "How it is given", "en")
     assert english.splitlines()[0] == "| Product (year approved) | Approved for | How it is given |"
+
+
+def test_the_404_page_points_readers_of_the_other_language_home(built_site: Path) -> None:
+    # GitHub Pages answers a missing /es/ address with the English 404 page too.
+    english = soup(built_site / "404.html").select("p.other-language")
+    assert [(line["lang"], line.a["href"], line.a["hreflang"]) for line in english] == [("es", "es/", "es")]
+    assert english[0].get_text(" ", strip=True).startswith("¿Busca la guía en español?")
+    spanish = soup(built_site / "es" / "404.html").select("p.other-language")
+    assert [(line["lang"], line.a["href"]) for line in spanish] == [("en", "../")]
+    assert not soup(built_site / "vectors" / "index.html").select("p.other-language")
