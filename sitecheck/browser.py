@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import mimetypes
 import os
+import re
 import sys
 import threading
 from collections.abc import Iterator
@@ -40,6 +41,9 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+# axe-core (vendored: no download) and the rules every browser test holds pages to: WCAG 2.0-2.2 A and AA.
+AXE = ROOT / "tests" / "vendor" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 INSTALL_HINT = f"Chromium is not installed at {CHROMIUM}: run `apt-get update && apt-get install -y chromium`."
 
 # The 404 page is visited where readers meet it: at an address that does not exist, some folders deep.
@@ -86,6 +90,13 @@ class SiteServer:
     @property
     def origin(self) -> str:
         return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def elsewhere(self) -> re.Pattern[str]:
+        """Every address not on this server: route it to block (and note) what would leave the site.
+        A pattern rather than "**/*" plus a test in Python: local requests then skip the round trip
+        through the test process."""
+        return re.compile("^(?!" + re.escape(self.origin + "/") + ")")
 
 
 @contextmanager

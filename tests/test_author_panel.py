@@ -25,6 +25,7 @@ from bs4 import BeautifulSoup
 
 from conftest import SAMPLE_TODAY, make_site, page
 from sitecheck import author_panel, readability
+from sitecheck.browser import AXE, AXE_TAGS
 from sitecheck.build import ROOT, build, build_env
 from sitecheck.site import html_pages
 
@@ -232,8 +233,6 @@ def test_a_build_of_the_served_site_carries_no_panel(built_copy: Path) -> None:
 
 # --- In a browser: axe in both palettes, nothing covered on a phone, keyboard, print ------------
 
-AXE = Path(__file__).parent / "vendor" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 RUN_AXE = """async tags => (await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]}))
   .violations.map(rule => `${rule.id}: ${rule.help}: ${rule.nodes.map(node => node.target.join(" ")).join(", ")}`)"""
 # Elements of the article outside the panel whose box meets the panel's box.

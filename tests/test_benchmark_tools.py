@@ -6,7 +6,6 @@ a page is reported by the build (tests/test_build.py), never first here.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup

@@ -6,7 +6,6 @@ The SVG checks run on the files in docs/assets/diagrams/; the page checks use th
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest

@@ -40,7 +40,7 @@ class Reader:
         self.third_party: list[str] = []
         self.context: BrowserContext = browser.new_context(viewport={"width": width, "height": 800},
                                                            service_workers="block")
-        self.context.route(re.compile("^(?!" + re.escape(server.origin + "/") + ")"), self._block)
+        self.context.route(server.elsewhere, self._block)
         self.page: Page = self.context.new_page()
         self.page.on("request", lambda request: self.requests.append(request.url))
 

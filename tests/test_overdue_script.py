@@ -17,11 +17,10 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page
 
 from conftest import build_small, page
-from sitecheck.browser import SiteServer, serve
+from sitecheck.browser import AXE, SiteServer, serve
 
 pytestmark = pytest.mark.browser
 
-AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 BUILT_ON = "2026-11-24"
 DUE = "2027-11-20"  # the current page's next review: last reviewed 2026-11-20, 12 months on
 PAGES = {
@@ -55,7 +54,7 @@ def browser(chromium: Browser) -> Browser:
 def _open(browser: Browser, server: SiteServer, address: str, palette: str = "light", clock: str | None = None,
           javascript: bool = True) -> Page:
     context = browser.new_context(color_scheme=palette, java_script_enabled=javascript, service_workers="block")
-    context.route(re.compile("^(?!" + re.escape(server.origin + "/") + ")"), lambda route: route.abort())
+    context.route(server.elsewhere, lambda route: route.abort())
     tab = context.new_page()
     if clock:
         tab.clock.set_fixed_time(clock)  # Date is faked from the first script on
