@@ -69,6 +69,12 @@ def docs_es_dir() -> Path:
     return ROOT / "docs-es"
 
 
+def own_assets(settings: dict) -> list[str]:
+    """The site's own stylesheets and scripts, as `extra_css` and `extra_javascript` name them."""
+    scripts = [entry["path"] if isinstance(entry, dict) else entry for entry in settings.get("extra_javascript", [])]
+    return [*settings.get("extra_css", []), *scripts]
+
+
 def make_site(folder: Path, pages: dict[str, str], **config: object) -> Path:
     """A small site that uses the project's own theme overrides and hooks; returns its mkdocs.yml."""
     settings = site_config(ROOT / "mkdocs.yml")
@@ -80,8 +86,7 @@ def make_site(folder: Path, pages: dict[str, str], **config: object) -> Path:
         path = folder / "docs" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    for asset in ("assets/favicon.svg", "stylesheets/extra.css", "stylesheets/figures.css", "javascripts/review-notice.js",
-                  "javascripts/glossary-tips.js"):
+    for asset in ("assets/favicon.svg", *own_assets(settings)):
         target = folder / "docs" / asset
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)

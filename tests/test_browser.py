@@ -380,7 +380,7 @@ def _lightbox_page(site_dir: Path) -> str:
 
 # What must not reach paper: site chrome around the content.
 NOT_PRINTED = [".md-header", ".md-tabs", ".md-sidebar", ".md-search", ".md-footer", ".md-top",
-               "[data-md-component=palette]", ".md-skip", ".headerlink"]
+               "[data-guide-palette]", ".md-skip", ".headerlink"]
 
 
 def test_questions_page_prints_as_a_checklist(desktop: Page, server: SiteServer, tmp_path: Path) -> None:

@@ -26,3 +26,14 @@ def test_search_partial_is_materials_own_plus_a_dialog_name() -> None:
         "Material's partials/search.html changed: copy it to overrides/partials/ again "
         "and add aria-label=\"{{ lang.t('search') }}\" to the role=\"dialog\" element"
     )
+
+
+def test_palette_partial_is_materials_own_but_left_to_the_sites_script() -> None:
+    ours = _body(ROOT / "overrides" / "partials" / "palette.html")
+    theirs = _body(MATERIAL / "partials" / "palette.html")
+    material_form = ours.replace(" data-guide-palette>", ' data-md-component="palette">', 1)
+    assert material_form != ours, "overrides/partials/palette.html no longer marks its form data-guide-palette"
+    assert material_form == theirs, (
+        "Material's partials/palette.html changed: copy it to overrides/partials/ again and replace "
+        "data-md-component=\"palette\" with data-guide-palette (docs/javascripts/palette.js runs the toggle)"
+    )
