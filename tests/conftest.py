@@ -30,7 +30,11 @@ RUN_ORDER = {"tests/test_build.py": 0, "tests/test_browser.py": 1, "tests/test_o
 NOT_BUILT = "the site did not build: see the failure of tests/test_build.py::test_the_site_builds_strictly"
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from playwright.sync_api import Browser
+
+    from sitecheck.browser import SiteServer
 
 
 @pytest.fixture(scope="session")
@@ -128,6 +132,33 @@ def chromium() -> Iterator[Browser]:
     yield browser
     browser.close()
     playwright.stop()
+
+
+class Visitor:
+    """A fresh browser profile on a served site: no request leaves it; console errors and uncaught exceptions noted."""
+
+    def __init__(self, browser: Browser, server: SiteServer, **options: object) -> None:
+        self.server = server
+        self.errors: list[str] = []
+        self.context = browser.new_context(service_workers="block", **options)
+        self.context.route(server.elsewhere, lambda route: route.abort())
+        self.page = self.context.new_page()
+        self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+        self.page.on("pageerror", lambda error: self.errors.append(f"uncaught: {error}"))
+
+
+@pytest.fixture
+def visitors(chromium: Browser) -> Iterator[Callable[..., Visitor]]:
+    """Makes visitors (`visitors(Kind, server, **options)`, Kind a Visitor) and closes them after the test."""
+    made: list[Visitor] = []
+
+    def make(kind: type[Visitor], server: SiteServer, **options: object) -> Visitor:
+        made.append(kind(chromium, server, **options))
+        return made[-1]
+
+    yield make
+    for each in made:
+        each.context.close()
 
 
 # --- One sample site for the tests whose small sites build cleanly ----------------------------

@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, BrowserContext, Locator, Page
+from playwright.sync_api import Browser, Locator, Page
 
+from conftest import Visitor
 from sitecheck.browser import AXE, AXE_TAGS, SiteServer, serve
 
 PAGE = "approved-therapies/"  # the page with the most terms
@@ -40,16 +41,11 @@ def server(built_site: Path) -> Iterator[SiteServer]:
         yield running
 
 
-class Reader:
+class Reader(Visitor):
     """A fresh profile on the approved-therapies page; no request leaves the site; errors noted."""
 
     def __init__(self, browser: Browser, server: SiteServer, clock: bool = False, **options: object) -> None:
-        self.errors: list[str] = []
-        self.context: BrowserContext = browser.new_context(service_workers="block", **options)
-        self.context.route(server.elsewhere, lambda route: route.abort())
-        self.page: Page = self.context.new_page()
-        self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
-        self.page.on("pageerror", lambda error: self.errors.append(f"uncaught: {error}"))
+        super().__init__(browser, server, **options)
         if clock:
             self.page.clock.install()  # timers run only when the test says (page.clock.run_for)
         self.page.goto(server.url + PAGE)
@@ -61,16 +57,8 @@ class Reader:
 
 
 @pytest.fixture
-def reader(chromium: Browser, server: SiteServer) -> Iterator[Callable[..., Reader]]:
-    made: list[Reader] = []
-
-    def make(**options: object) -> Reader:
-        made.append(Reader(chromium, server, **options))
-        return made[-1]
-
-    yield make
-    for each in made:
-        each.context.close()
+def reader(visitors: Callable[..., Visitor], server: SiteServer) -> Callable[..., Reader]:
+    return lambda **options: visitors(Reader, server, **options)
 
 
 def _axe(page: Page) -> list[str]:

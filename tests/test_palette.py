@@ -9,13 +9,14 @@ it is for (Material's palette component restyled the whole page twice there).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Browser, Page
 
+from conftest import Visitor
 from sitecheck.browser import SiteServer, serve
 
 pytestmark = pytest.mark.browser
@@ -47,18 +48,12 @@ def server(built_site: Path) -> Iterator[SiteServer]:
         yield running
 
 
-class Reader:
+class Reader(Visitor):
     """A fresh profile; no request leaves the site; errors and <body>'s colour changes noted."""
 
     def __init__(self, browser: Browser, server: SiteServer, **options: object) -> None:
-        self.server = server
-        self.errors: list[str] = []
-        self.context: BrowserContext = browser.new_context(service_workers="block", **options)
-        self.context.route(server.elsewhere, lambda route: route.abort())
+        super().__init__(browser, server, **options)
         self.context.add_init_script(WATCH_BODY)
-        self.page: Page = self.context.new_page()
-        self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
-        self.page.on("pageerror", lambda error: self.errors.append(f"uncaught: {error}"))
 
     def open(self, address: str = PAGE) -> Page:
         self.page.goto(self.server.url + address, wait_until="load")
@@ -82,17 +77,16 @@ class Reader:
 
 
 @pytest.fixture
-def reader(chromium: Browser, server: SiteServer) -> Iterator[type]:
+def reader(visitors: Callable[..., Visitor], server: SiteServer) -> Iterator[Callable[..., Reader]]:
     made: list[Reader] = []
 
     def make(**options: object) -> Reader:
-        made.append(Reader(chromium, server, **options))
+        made.append(visitors(Reader, server, **options))
         return made[-1]
 
     yield make
-    for each in made:
-        assert not each.errors, each.errors
-        each.context.close()
+    errors = [error for each in made for error in each.errors]
+    assert not errors, errors
 
 
 def test_the_button_cycles_system_light_dark_and_keeps_the_choice(reader) -> None:
