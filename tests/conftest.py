@@ -18,7 +18,7 @@ import pytest
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # before MkDocs/Material are imported
 
-from sitecheck.browser import INSTALL_HINT, chromium_available, launch  # noqa: E402
+from sitecheck.browser import INSTALL_HINT, chromium_available, launch, serve  # noqa: E402
 from sitecheck.build import ROOT, BuildResult, build, build_site  # noqa: E402
 from sitecheck.pages import site_config, write_site_config  # noqa: E402
 from sitecheck.site import Site  # noqa: E402
@@ -132,6 +132,13 @@ def chromium() -> Iterator[Browser]:
     yield browser
     browser.close()
     playwright.stop()
+
+
+@pytest.fixture(scope="session")
+def server(built_site: Path) -> Iterator[SiteServer]:
+    """The built guide, served locally as GitHub Pages serves it (one server per test worker)."""
+    with serve(built_site) as running:
+        yield running
 
 
 class Visitor:

@@ -31,7 +31,6 @@ from sitecheck.browser import (
     NOT_FOUND_ADDRESS,
     SitePage,
     SiteServer,
-    serve,
     site_pages,
 )
 from sitecheck.build import ROOT
@@ -64,12 +63,6 @@ class Visit:
 
     def __str__(self) -> str:
         return f"{self.page.file} ({self.palette}, {self.width} px)"
-
-
-@pytest.fixture(scope="session")
-def server(built_site: Path) -> Iterator[SiteServer]:
-    with serve(built_site) as running:
-        yield running
 
 
 def _context(browser: Browser, server: SiteServer, palette: str, width: int, sink: list[str]) -> BrowserContext:

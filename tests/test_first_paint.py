@@ -7,23 +7,15 @@ switches it, and the switch restyles the whole page.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
 
-from sitecheck.browser import SiteServer, serve
+from sitecheck.browser import SiteServer
 
 pytestmark = pytest.mark.browser
 
 BUNDLE = re.compile(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
-
-
-@pytest.fixture(scope="module")
-def server(built_site: Path) -> Iterator[SiteServer]:
-    with serve(built_site) as running:
-        yield running
 
 
 @pytest.mark.parametrize(("palette", "scheme"), [("light", "default"), ("dark", "slate")])

@@ -10,7 +10,7 @@ it. axe-core finds nothing wrong with it open, in light and in dark. Material's 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Locator, Page
 
 from conftest import Visitor
-from sitecheck.browser import AXE, AXE_TAGS, SiteServer, serve
+from sitecheck.browser import AXE, AXE_TAGS, SiteServer
 
 PAGE = "approved-therapies/"  # the page with the most terms
 TIP = "#glossary-tip"
@@ -33,12 +33,6 @@ def test_built_pages_use_the_sites_script_not_materials_tooltips(built_site: Pat
         scripts = [script for script in html.find_all("script", src=True) if "glossary-tips.js" in script["src"]]
         assert len(scripts) == 1 and scripts[0].has_attr("defer"), folder
         assert html.select(TERMS), f"{folder}: without JavaScript the terms keep their title"
-
-
-@pytest.fixture(scope="module")
-def server(built_site: Path) -> Iterator[SiteServer]:
-    with serve(built_site) as running:
-        yield running
 
 
 class Reader(Visitor):

@@ -9,22 +9,15 @@ moved 7 px sideways: Lighthouse counted a layout shift of 0.16 (desktop performa
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
 
-from sitecheck.browser import CHROMIUM, CHROMIUM_ARGS, SiteServer, serve
+from sitecheck.browser import CHROMIUM, CHROMIUM_ARGS, SiteServer
 
 pytestmark = pytest.mark.browser
 
 LEFT = "document.querySelector('.md-main__inner').getBoundingClientRect().left"
-
-
-@pytest.fixture(scope="module")
-def server(built_site: Path) -> Iterator[SiteServer]:
-    with serve(built_site) as running:
-        yield running
 
 
 @pytest.fixture(scope="module")

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route
 
-from sitecheck.browser import SiteServer, serve
+from sitecheck.browser import SiteServer
 
 pytestmark = pytest.mark.browser
 
@@ -24,12 +23,6 @@ INDEX = re.compile(r"/search/search_index\.json$")
 WORKER = re.compile(r"/assets/javascripts/workers/search\.[0-9a-f]+\.min\.js$")
 RESULT = ".md-search-result__item"
 QUERY = "vector"  # a word several pages use
-
-
-@pytest.fixture(scope="module")
-def server(built_site: Path) -> Iterator[SiteServer]:
-    with serve(built_site) as running:
-        yield running
 
 
 class Reader:

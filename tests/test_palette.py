@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page
 
 from conftest import Visitor
-from sitecheck.browser import SiteServer, serve
+from sitecheck.browser import SiteServer
 
 pytestmark = pytest.mark.browser
 
@@ -40,12 +40,6 @@ def test_built_pages_use_the_sites_toggle_not_materials(built_site: Path) -> Non
         assert not html.select("[data-md-component=palette]"), f"{folder}: Material would mount its palette component"
         scripts = [script for script in html.find_all("script", src=True) if script["src"].endswith("/palette.js")]
         assert len(scripts) == 1 and scripts[0].has_attr("defer"), folder
-
-
-@pytest.fixture(scope="module")
-def server(built_site: Path) -> Iterator[SiteServer]:
-    with serve(built_site) as running:
-        yield running
 
 
 class Reader(Visitor):
@@ -154,6 +148,7 @@ def test_start_up_changes_no_colour_after_the_first_paint(reader, system: str, s
 def _inline(scheme: str) -> list[str]:
     """What the inline script does to <body> (overrides/partials/javascripts/palette.html)."""
     return [f"data-md-color-scheme={scheme}", "data-md-color-primary=teal", "data-md-color-accent=deep-purple"]
+
 
 def test_spanish_pages_name_the_buttons_in_spanish(reader) -> None:
     spanish = reader(color_scheme="light")
